@@ -1,0 +1,147 @@
+"""/v1/cases: open, read, correct and move feedback cases."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from flask import current_app, g, url_for
+from flask_openapi3 import APIBlueprint, Tag
+
+from api.auth import authenticate_seller
+from api.extensions import db
+from api.schemas import (
+    BuyerOut,
+    CaseCreate,
+    CaseList,
+    CaseOut,
+    CasePatch,
+    CasePath,
+    CaseQuery,
+    Deadlines,
+    EventIn,
+    History,
+    Problem,
+    TransitionOut,
+    json_response,
+)
+from workflow import services
+from workflow.clock import utcnow
+from workflow.errors import InvalidInput
+from workflow.machine import enabled_events
+from workflow.models import Case
+
+blueprint = APIBlueprint(
+    "cases",
+    __name__,
+    url_prefix="/v1",
+    abp_tags=[Tag(name="cases")],
+    abp_security=[{"bearer": []}],
+    abp_responses={401: Problem, 422: Problem},
+)
+blueprint.before_request(authenticate_seller)
+
+
+def case_out(case: Case, now) -> CaseOut:
+    return CaseOut(
+        id=case.id,
+        order_id=case.order_id,
+        rating=case.rating,
+        comment=case.comment,
+        published_at=case.published_at,
+        marketplace=case.marketplace,
+        feedback_types=case.feedback_types,
+        buyer=BuyerOut(email=case.buyer_email, name=case.buyer_name, language=case.buyer_language),
+        asserted_grounds=case.asserted_grounds,
+        state=case.state,
+        outcome=case.outcome,
+        deadlines=Deadlines(
+            customer_removal_by=case.customer_removal_by, amazon_removal_by=case.amazon_removal_by
+        ),
+        amazon_removal_grounds=case.amazon_removal_grounds,
+        allowed_events=enabled_events(case, now),
+        version=case.version,
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+    )
+
+
+@blueprint.post("/cases", responses={201: CaseOut, 409: Problem})
+def create_case(body: CaseCreate):
+    """Open a case for one negative feedback."""
+    now = utcnow()
+    buyer = body.buyer.model_dump() if body.buyer else {}
+    draft = services.CaseDraft(**body.model_dump(exclude={"buyer"}), buyer=services.Buyer(**buyer))
+    case = services.open_case(db.session, g.seller_id, draft, current_app.config["WINDOWS"], now)
+    location = url_for("cases.get_case", case_id=case.id)
+    return json_response(case_out(case, now), 201, {"Location": location})
+
+
+@blueprint.get("/cases", responses={200: CaseList})
+def list_cases(query: CaseQuery):
+    """The seller's cases in creation order, filtered, one page at a time."""
+    filters = services.CaseFilter(query.state, query.feedback_type, query.due_before)
+    cases, last_id = services.list_cases(
+        db.session, g.seller_id, filters, limit=query.limit, after_id=_decode_cursor(query.cursor)
+    )
+    now = utcnow()
+    next_cursor = base64.urlsafe_b64encode(last_id.encode()).decode() if last_id else None
+    return json_response(CaseList(items=[case_out(c, now) for c in cases], next_cursor=next_cursor))
+
+
+def _decode_cursor(cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    try:
+        return base64.urlsafe_b64decode(cursor.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise InvalidInput(
+            [{"field": "cursor", "message": "is not a cursor this API gave out: pass next_cursor unchanged"}]
+        ) from None
+
+
+@blueprint.get("/cases/<case_id>", responses={200: CaseOut, 404: Problem})
+def get_case(path: CasePath):
+    case = services.get_case(db.session, g.seller_id, path.case_id)
+    return json_response(case_out(case, utcnow()))
+
+
+@blueprint.patch("/cases/<case_id>", responses={200: CaseOut, 404: Problem, 409: Problem})
+def patch_case(path: CasePath, body: CasePatch):
+    """Correct an open case: feedback types, asserted removal grounds, buyer details."""
+    now = utcnow()
+    case = services.update_case(
+        db.session,
+        g.seller_id,
+        path.case_id,
+        now=now,
+        expected_version=body.expected_version,
+        feedback_types=body.feedback_types,
+        asserted_grounds=body.asserted_grounds,
+        buyer=body.buyer.model_dump(include=body.buyer.model_fields_set) if body.buyer else None,
+    )
+    return json_response(case_out(case, now))
+
+
+@blueprint.post("/cases/<case_id>/events", responses={200: CaseOut, 404: Problem, 409: Problem})
+def post_event(path: CasePath, body: EventIn):
+    """Fire one event of the workflow; 409 says which guard refused it."""
+    now = utcnow()
+    case = services.fire_event(
+        db.session,
+        g.seller_id,
+        path.case_id,
+        body.event,
+        actor="seller",
+        now=now,
+        note=body.note,
+        expected_version=body.expected_version,
+        fields=body.model_dump(exclude={"event", "note", "expected_version"}),
+    )
+    return json_response(case_out(case, now))
+
+
+@blueprint.get("/cases/<case_id>/history", responses={200: History, 404: Problem})
+def get_history(path: CasePath):
+    transitions = services.case_history(db.session, g.seller_id, path.case_id)
+    return json_response(History(items=[TransitionOut.model_validate(t, from_attributes=True) for t in transitions]))

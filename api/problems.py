@@ -1,0 +1,59 @@
+"""RFC 9457 problem bodies for every refusal the API gives."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from flask import Flask, Response
+from pydantic import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from workflow.errors import DomainError
+
+PROBLEM_TYPE_BASE = "/problems/"
+log = logging.getLogger(__name__)
+
+
+def problem(status: int, slug: str, title: str, detail: str, **extensions: Any) -> Response:
+    body = {"type": PROBLEM_TYPE_BASE + slug, "title": title, "status": status, "detail": detail}
+    body.update(extensions)
+    return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+
+
+def _field_error(error: dict) -> dict[str, str]:
+    if not error["loc"]:
+        return {"field": "body", "message": "must be a JSON object (send Content-Type: application/json)"}
+    message = error["msg"].removeprefix("Value error, ")
+    return {"field": ".".join(str(part) for part in error["loc"]), "message": message}
+
+
+def validation_problem(error: ValidationError) -> Response:
+    errors = [_field_error(e) for e in error.errors(include_url=False, include_context=False, include_input=False)]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    return problem(422, "invalid-input", "The request is not valid", detail, errors=errors)
+
+
+def register_problem_handlers(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def _domain_error(error: DomainError) -> Response:
+        return problem(error.status, error.slug, error.title, error.detail, **error.extensions)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException) -> Response:
+        if error.response is not None:  # already a problem (validation), pass it through
+            return error.response
+        slug = (error.name or "error").lower().replace(" ", "-")
+        response = problem(error.code or 500, slug, error.name, error.description or error.name)
+        for header, value in error.get_headers():
+            if header.lower() != "content-type":
+                response.headers[header] = value
+        return response
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> Response:
+        log.exception("unhandled error")
+        return problem(
+            500, "internal-error", "Internal server error", "The request failed on the server; it was logged."
+        )

@@ -1,0 +1,206 @@
+"""Request and response models: they validate input and produce the OpenAPI document."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from flask import Response
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from workflow.machine import API_EVENTS, OUTCOMES, RESOLUTIONS, STATES
+from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPE_CODES, RemovalGround
+from workflow.services import ORDER_ID_PATTERN
+
+FeedbackTypeCode = Literal[FEEDBACK_TYPE_CODES]
+AssertedGround = Literal[tuple(g.value for g in ASSERTABLE_GROUNDS)]
+StateName = Literal[STATES]
+ApiEvent = Literal[API_EVENTS]
+# Amazon marketplaces by country code; the buyer's language falls back to the marketplace's.
+Marketplace = Literal[
+    "US", "CA", "MX", "BR", "UK", "IE", "DE", "FR", "IT", "ES", "NL", "BE", "SE", "PL",
+    "TR", "AE", "SA", "EG", "IN", "JP", "AU", "SG",
+]  # fmt: skip
+
+OrderId = Annotated[str, Field(pattern=ORDER_ID_PATTERN, examples=["114-3941689-8772232"])]
+Email = Annotated[str, Field(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Language = Annotated[str, Field(max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", examples=["de"])]
+FeedbackTypes = Annotated[list[FeedbackTypeCode], Field(min_length=1, max_length=len(FEEDBACK_TYPE_CODES))]
+Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BuyerIn(Strict):
+    email: Email | None = Field(None, description="The buyer's (relay) address, needed to contact them.")
+    name: Annotated[str, Field(max_length=200)] | None = None
+    language: Language | None = Field(None, description="BCP 47 language tag, e.g. en, de, ja.")
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class CaseCreate(Strict):
+    order_id: OrderId
+    rating: int = Field(json_schema_extra={"minimum": 1, "maximum": 2}, description="1 or 2 stars.")
+    comment: Annotated[str, Field(min_length=1, max_length=5000)]
+    published_at: datetime = Field(description="ISO 8601 date or datetime; UTC when no offset is given.")
+    feedback_types: FeedbackTypes
+    buyer: BuyerIn | None = None
+    marketplace: Marketplace | None = None
+    asserted_grounds: list[AssertedGround] = Field(default_factory=list, max_length=len(ASSERTABLE_GROUNDS))
+
+    @field_validator("rating")
+    @classmethod
+    def _negative_only(cls, rating: int) -> int:
+        if rating not in (1, 2):
+            raise ValueError(f"only negative feedback (1 or 2 stars) becomes a case, not {rating}")
+        return rating
+
+    _published_at_utc = field_validator("published_at")(_as_utc)
+
+
+class CasePatch(Strict):
+    expected_version: Version | None = None
+    feedback_types: FeedbackTypes | None = None
+    asserted_grounds: Annotated[list[AssertedGround], Field(max_length=len(ASSERTABLE_GROUNDS))] | None = None
+    buyer: BuyerIn | None = Field(None, description="Only the buyer fields given change; null clears one.")
+
+
+class EventIn(Strict):
+    event: ApiEvent
+    note: Annotated[str, Field(max_length=2000)] | None = None
+    expected_version: Version | None = None
+    resolution: Literal[RESOLUTIONS] | None = Field(None, description="Required by close.")
+
+
+class CasePath(BaseModel):
+    case_id: Annotated[str, Field(max_length=40)]
+
+
+class CaseQuery(Strict):
+    state: StateName | None = None
+    feedback_type: FeedbackTypeCode | None = None
+    due_before: datetime | None = Field(None, description="Open cases with a deadline before this instant.")
+    limit: int = Field(50, ge=1, le=200)
+    cursor: Annotated[str, Field(max_length=200)] | None = None
+
+    _due_before_utc = field_validator("due_before")(lambda v: v if v is None else _as_utc(v))
+
+
+class BuyerOut(BaseModel):
+    email: str | None
+    name: str | None
+    language: str | None
+
+
+class Deadlines(BaseModel):
+    customer_removal_by: datetime
+    amazon_removal_by: datetime
+
+
+class CaseOut(BaseModel):
+    id: str
+    order_id: str
+    rating: int
+    comment: str
+    published_at: datetime
+    marketplace: str | None
+    feedback_types: list[str]
+    buyer: BuyerOut
+    asserted_grounds: list[str]
+    state: StateName
+    outcome: Literal[OUTCOMES] | None
+    deadlines: Deadlines
+    amazon_removal_grounds: list[Literal[tuple(g.value for g in RemovalGround)]]
+    allowed_events: list[str]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class CaseList(BaseModel):
+    items: list[CaseOut]
+    next_cursor: str | None
+
+
+class TransitionOut(BaseModel):
+    event: str
+    from_state: str
+    to_state: str
+    actor: str
+    at: datetime
+    note: str | None
+
+
+class History(BaseModel):
+    items: list[TransitionOut]
+
+
+class FieldError(BaseModel):
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[FieldError] | None = None
+    reasons: list[str] | None = None
+    existing_case_id: str | None = None
+    current_version: int | None = None
+
+
+class Health(BaseModel):
+    status: str
+
+
+class WorkflowTransition(BaseModel):
+    event: str
+    from_state: str
+    to_state: str
+    guards: list[str]
+
+
+class Workflow(BaseModel):
+    states: list[str]
+    events: list[str]
+    system_events: list[str]
+    transitions: list[WorkflowTransition]
+    mermaid: str
+
+
+class FeedbackTypeOut(BaseModel):
+    code: str
+    label: str
+    shipper_duty: str | None
+    seller_duty: str | None
+    evidence: list[str]
+    no_fault: bool
+    product_related: bool
+    penalty_on_fulfilment_fault: bool
+    shipper_owes_documentation: bool
+
+
+class GroundOut(BaseModel):
+    code: str
+    description: str
+    asserted_by_seller: bool
+
+
+class PolicyOut(BaseModel):
+    feedback_types: list[FeedbackTypeOut]
+    removal_grounds: list[GroundOut]
+    customer_removal_days: int
+    amazon_removal_days: int
+
+
+def json_response(model: BaseModel, status: int = 200, headers: dict[str, Any] | None = None) -> Response:
+    return Response(model.model_dump_json(), status=status, mimetype="application/json", headers=headers)

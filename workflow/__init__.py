@@ -1,0 +1,1 @@
+"""The domain of feedback-desk: policy table, case state machine, services."""

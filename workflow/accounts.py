@@ -1,0 +1,33 @@
+"""Seller accounts and their bearer tokens (stored only as SHA-256 digests)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workflow.models import ApiToken, Seller
+
+TOKEN_PREFIX = "fd_"
+
+
+def hash_token(token: str) -> str:
+    # Tokens carry 256 random bits, so a fast digest is enough: there is nothing to brute-force.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_seller(session: Session, name: str) -> tuple[Seller, str]:
+    """A new seller and its first token; the token is returned once and never stored."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    seller = Seller(name=name)
+    session.add(seller)
+    session.flush()
+    session.add(ApiToken(token_hash=hash_token(token), seller_id=seller.id))
+    session.commit()
+    return seller, token
+
+
+def seller_for_token(session: Session, token: str) -> str | None:
+    return session.scalar(select(ApiToken.seller_id).where(ApiToken.token_hash == hash_token(token)))

@@ -1,0 +1,150 @@
+"""The case state machine, its guards and the reasons a guard gives when it refuses.
+
+The machine is built on demand around a `Case` row (the row is the machine's model and its
+`state` column the machine's state), used for one transition or one question, and dropped.
+Guards are plain functions of the case and the instant `now`, so the API's `allowed_events`,
+the transition endpoint and the deadline sweep all ask the same questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from statemachine import State, StateMachine
+
+from workflow.models import Case
+
+RefusalReason = Callable[[Case, datetime], str]
+_REFUSAL_REASONS: dict[Callable, RefusalReason] = {}
+
+
+def guard(reason: RefusalReason):
+    """Register a guard together with the sentence that explains its refusal."""
+
+    def register(predicate):
+        _REFUSAL_REASONS[predicate] = reason
+        return predicate
+
+    return register
+
+
+def _day(instant: datetime) -> str:
+    return instant.strftime("%Y-%m-%d %H:%M UTC")
+
+
+@guard(lambda case, now: f"the customer removal window closed on {_day(case.customer_removal_by)}")
+def customer_window_open(model: Case, now: datetime) -> bool:
+    return now < model.customer_removal_by
+
+
+@guard(lambda case, now: "the case has no buyer email address: add one with PATCH (buyer.email) first")
+def has_buyer_address(model: Case, now: datetime) -> bool:
+    return bool(model.buyer_email)
+
+
+@guard(lambda case, now: f"the Amazon removal window closed on {_day(case.amazon_removal_by)}")
+def amazon_window_open(model: Case, now: datetime) -> bool:
+    return now < model.amazon_removal_by
+
+
+@guard(
+    lambda case, now: (
+        "the case has no Amazon removal grounds: the feedback is not 100% product-related, and "
+        "neither obscene language nor personal information is asserted (PATCH asserted_grounds)"
+    )
+)
+def has_removal_grounds(model: Case, now: datetime) -> bool:
+    return bool(model.amazon_removal_grounds)
+
+
+@guard(
+    lambda case, now: (
+        "the customer can still be asked (removal window open until "
+        f"{_day(case.customer_removal_by)}): send contact_customer first"
+    )
+)
+def customer_cannot_be_asked(model: Case, now: datetime) -> bool:
+    return not (customer_window_open(model, now) and has_buyer_address(model, now))
+
+
+@guard(lambda case, now: "no deadline of this case has passed yet")
+def deadline_passed(model: Case, now: datetime) -> bool:
+    """Nothing more can be done: the customer cannot be asked and Amazon will not act."""
+    customer_lost = not customer_window_open(model, now) and not has_removal_grounds(model, now)
+    return customer_lost or not amazon_window_open(model, now)
+
+
+OUTCOME_OF_EVENT = {
+    "customer_removed_feedback": "removed_by_customer",
+    "amazon_removed_feedback": "removed_by_amazon",
+    "amazon_declined": "amazon_declined",
+    "expire": "expired",
+}
+RESOLUTIONS = ("resolved", "withdrawn")
+OUTCOMES = (*OUTCOME_OF_EVENT.values(), *RESOLUTIONS)
+
+# Fields an event takes besides `note`; `close` must say how the case was resolved.
+EVENT_FIELDS: dict[str, tuple[str, ...]] = {"close": ("resolution",)}
+# Events only the product itself fires (the deadline sweep); the API refuses them.
+SYSTEM_EVENTS = frozenset({"expire"})
+
+
+class CaseMachine(StateMachine):
+    """new → contacting_customer → awaiting_removal → amazon_removal_requested → closed."""
+
+    new = State("New", initial=True)
+    contacting_customer = State("Contacting customer")
+    awaiting_removal = State("Awaiting removal")
+    amazon_removal_requested = State("Amazon removal requested")
+    closed = State("Closed", final=True)
+
+    # Amazon allows one removal request per order: contact_customer leaves `new`, which no
+    # transition re-enters, and an order has one case, so it can fire only once per order.
+    contact_customer = new.to(contacting_customer, cond=[customer_window_open, has_buyer_address])
+    customer_contacted = contacting_customer.to(awaiting_removal)
+    customer_removed_feedback = closed.from_(new, contacting_customer, awaiting_removal)
+    request_amazon_removal = awaiting_removal.to(
+        amazon_removal_requested, cond=[amazon_window_open, has_removal_grounds]
+    ) | new.to(
+        amazon_removal_requested,
+        cond=[amazon_window_open, has_removal_grounds, customer_cannot_be_asked],
+    )
+    amazon_removed_feedback = amazon_removal_requested.to(closed)
+    amazon_declined = amazon_removal_requested.to(closed)
+    close = closed.from_(new, contacting_customer, awaiting_removal, amazon_removal_requested)
+    expire = closed.from_(new, contacting_customer, awaiting_removal, cond=deadline_passed)
+
+    def on_enter_closed(self, event, resolution: str | None = None) -> None:
+        self.model.outcome = resolution or OUTCOME_OF_EVENT[str(event)]
+
+
+STATES: tuple[str, ...] = tuple(state.id for state in CaseMachine.states)
+INITIAL_STATE: str = CaseMachine.initial_state.id
+EVENTS: tuple[str, ...] = tuple(event.id for event in CaseMachine._events)  # the class-level event list
+OPEN_STATES: tuple[str, ...] = tuple(s for s in STATES if s != CaseMachine.closed.id)
+API_EVENTS: tuple[str, ...] = tuple(e for e in EVENTS if e not in SYSTEM_EVENTS)
+
+
+def machine_for(case: Case, listeners: list[object] | None = None) -> CaseMachine:
+    return CaseMachine(case, listeners=listeners)
+
+
+def enabled_events(case: Case, now: datetime) -> list[str]:
+    """Events the API would accept for this case at `now` (guards evaluated)."""
+    return [e.id for e in machine_for(case).enabled_events(now=now) if e.id not in SYSTEM_EVENTS]
+
+
+def refusal_reasons(case: Case, event: str, now: datetime) -> list[str]:
+    """Why `event` cannot fire on `case` at `now`: the failing guards, or the wrong state."""
+    machine = machine_for(case)
+    transitions = [t for state in machine.configuration for t in state.transitions if t.match(event)]
+    if not transitions:
+        possible = ", ".join(enabled_events(case, now)) or "none"
+        return [f"{event} is not possible when the case is {case.state} (possible now: {possible})"]
+    return [
+        _REFUSAL_REASONS[spec.func](case, now)
+        for transition in transitions
+        for spec in transition.cond
+        if not spec.func(case, now)
+    ]

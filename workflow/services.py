@@ -1,0 +1,279 @@
+"""Use cases on feedback cases. Each public function is one database transaction.
+
+A use case either commits everything it changed (the case, its history row, whatever a
+machine callback added) or, on any refusal or error, rolls all of it back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from statemachine.exceptions import TransitionNotAllowed
+
+from workflow.errors import CaseClosed, DuplicateCase, EventRefused, InvalidInput, NotFound, StaleVersion
+from workflow.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
+from workflow.models import Case, CaseFeedbackType, CaseTransition
+
+ORDER_ID_PATTERN = r"^\d{3}-\d{7}-\d{7}$"
+_ORDER_ID = re.compile(ORDER_ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class Windows:
+    """How long after publication the buyer, and the seller through Amazon, can remove feedback."""
+
+    customer_removal_days: int = 60
+    amazon_removal_days: int = 90
+
+
+@dataclass(frozen=True)
+class Buyer:
+    email: str | None = None
+    name: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseDraft:
+    order_id: str
+    rating: int
+    comment: str
+    published_at: datetime
+    feedback_types: list[str]
+    buyer: Buyer = field(default_factory=Buyer)
+    marketplace: str | None = None
+    asserted_grounds: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    state: str | None = None
+    feedback_type: str | None = None
+    due_before: datetime | None = None
+
+
+@contextmanager
+def _transaction(session: Session) -> Iterator[Session]:
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _load(session: Session, seller_id: str, case_id: str, *, for_update: bool = False) -> Case:
+    query = select(Case).where(Case.id == case_id, Case.seller_id == seller_id)
+    if for_update:
+        # PostgreSQL queues concurrent writers on the row; SQLite already holds its write lock.
+        query = query.with_for_update()
+    case = session.scalar(query)
+    if case is None:
+        raise NotFound(f"no case {case_id!r}")
+    return case
+
+
+def _check_version(case: Case, expected_version: int | None) -> None:
+    if expected_version is not None and expected_version != case.version:
+        raise StaleVersion(
+            f"expected_version is {expected_version} but the case is at version {case.version}: "
+            "read it again and retry",
+            current_version=case.version,
+        )
+
+
+def open_case(session: Session, seller_id: str, draft: CaseDraft, windows: Windows, now: datetime) -> Case:
+    with _transaction(session):
+        errors = []
+        if not _ORDER_ID.match(draft.order_id):
+            errors.append({"field": "order_id", "message": "must look like 123-1234567-1234567"})
+        if draft.published_at > now:
+            errors.append({"field": "published_at", "message": "is in the future"})
+        amazon_removal_by = draft.published_at + timedelta(days=windows.amazon_removal_days)
+        if amazon_removal_by <= now:
+            errors.append(
+                {
+                    "field": "published_at",
+                    "message": f"the {windows.amazon_removal_days}-day Amazon removal window closed on "
+                    f"{amazon_removal_by.isoformat()}: this feedback can no longer be removed",
+                }
+            )
+        if errors:
+            raise InvalidInput(errors)
+        existing = session.scalar(
+            select(Case.id).where(Case.seller_id == seller_id, Case.order_id == draft.order_id)
+        )
+        if existing is not None:
+            raise _duplicate(draft.order_id, existing)
+        case = Case(
+            seller_id=seller_id,
+            order_id=draft.order_id,
+            rating=draft.rating,
+            comment=draft.comment,
+            published_at=draft.published_at,
+            marketplace=draft.marketplace,
+            buyer_email=draft.buyer.email,
+            buyer_name=draft.buyer.name,
+            buyer_language=draft.buyer.language,
+            state=INITIAL_STATE,
+            customer_removal_by=draft.published_at + timedelta(days=windows.customer_removal_days),
+            amazon_removal_by=amazon_removal_by,
+            created_at=now,
+            updated_at=now,
+        )
+        case.feedback_types = draft.feedback_types
+        case.asserted_grounds = draft.asserted_grounds
+        session.add(case)
+        try:
+            session.flush()
+        except IntegrityError:
+            # Another request opened a case for this order between our check and our insert.
+            session.rollback()
+            existing = session.scalar(
+                select(Case.id).where(Case.seller_id == seller_id, Case.order_id == draft.order_id)
+            )
+            raise _duplicate(draft.order_id, existing) from None
+    return case
+
+
+def _duplicate(order_id: str, existing_case_id: str | None) -> DuplicateCase:
+    return DuplicateCase(
+        f"order {order_id} has case {existing_case_id} already: Amazon allows one feedback per order",
+        existing_case_id=existing_case_id,
+    )
+
+
+def update_case(
+    session: Session,
+    seller_id: str,
+    case_id: str,
+    *,
+    now: datetime,
+    expected_version: int | None = None,
+    feedback_types: list[str] | None = None,
+    asserted_grounds: list[str] | None = None,
+    buyer: dict[str, str | None] | None = None,
+) -> Case:
+    """Change the parts of an open case the seller may correct; only given fields change."""
+    with _transaction(session):
+        case = _load(session, seller_id, case_id, for_update=True)
+        _check_version(case, expected_version)
+        if not case.is_open:
+            raise CaseClosed(f"case {case_id} is closed ({case.outcome}): it can no longer be changed")
+        if feedback_types is not None:
+            case.feedback_types = feedback_types
+        if asserted_grounds is not None:
+            case.asserted_grounds = asserted_grounds
+        for key, value in (buyer or {}).items():
+            setattr(case, f"buyer_{key}", value)
+        if session.is_modified(case) or _types_changed(session):
+            case.updated_at = now
+    return case
+
+
+def _types_changed(session: Session) -> bool:
+    return any(isinstance(obj, CaseFeedbackType) for obj in (*session.new, *session.deleted))
+
+
+class HistoryRecorder:
+    """Machine listener that writes each transition into the case's history, in its transaction."""
+
+    def __init__(self, session: Session, actor: str, now: datetime) -> None:
+        self.session = session
+        self.actor = actor
+        self.now = now
+
+    def after_transition(self, event, source, target, model: Case, note: str | None = None) -> None:
+        model.updated_at = self.now
+        self.session.add(
+            CaseTransition(
+                case_id=model.id,
+                event=str(event),
+                from_state=source.id,
+                to_state=target.id,
+                actor=self.actor,
+                note=note,
+                at=self.now,
+            )
+        )
+
+
+def fire_event(
+    session: Session,
+    seller_id: str,
+    case_id: str,
+    event: str,
+    *,
+    actor: str,
+    now: datetime,
+    note: str | None = None,
+    expected_version: int | None = None,
+    fields: dict[str, str] | None = None,
+) -> Case:
+    fields = {k: v for k, v in (fields or {}).items() if v is not None}
+    with _transaction(session):
+        if actor != "system" and event in SYSTEM_EVENTS:
+            raise InvalidInput([{"field": "event", "message": f"{event} is fired by the product only"}])
+        _check_event_fields(event, fields)
+        case = _load(session, seller_id, case_id, for_update=True)
+        _check_version(case, expected_version)
+        machine = machine_for(case, listeners=[HistoryRecorder(session, actor, now)])
+        try:
+            machine.send(event, now=now, note=note, **fields)
+        except TransitionNotAllowed:
+            reasons = refusal_reasons(case, event, now)
+            raise EventRefused(f"{event} refused: " + "; ".join(reasons), reasons=reasons) from None
+    return case
+
+
+def _check_event_fields(event: str, fields: dict[str, str]) -> None:
+    takes = EVENT_FIELDS.get(event, ())
+    errors = [
+        {"field": name, "message": f"{event} takes no {name}"} for name in fields if name not in takes
+    ] + [{"field": name, "message": f"{event} needs {name}"} for name in takes if name not in fields]
+    if errors:
+        raise InvalidInput(errors)
+
+
+def get_case(session: Session, seller_id: str, case_id: str) -> Case:
+    return _load(session, seller_id, case_id)
+
+
+def case_history(session: Session, seller_id: str, case_id: str) -> list[CaseTransition]:
+    _load(session, seller_id, case_id)
+    return list(
+        session.scalars(
+            select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.id)
+        )
+    )
+
+
+def list_cases(
+    session: Session, seller_id: str, filters: CaseFilter, *, limit: int, after_id: str | None = None
+) -> tuple[list[Case], str | None]:
+    """One page of the seller's cases in creation order, and the id to continue after (if any)."""
+    query = select(Case).where(Case.seller_id == seller_id).order_by(Case.id).limit(limit + 1)
+    if after_id is not None:
+        query = query.where(Case.id > after_id)
+    if filters.state is not None:
+        query = query.where(Case.state == filters.state)
+    if filters.feedback_type is not None:
+        query = query.where(
+            Case.id.in_(select(CaseFeedbackType.case_id).where(CaseFeedbackType.code == filters.feedback_type))
+        )
+    if filters.due_before is not None:
+        query = query.where(
+            Case.outcome.is_(None),
+            or_(Case.customer_removal_by < filters.due_before, Case.amazon_removal_by < filters.due_before),
+        )
+    cases = list(session.scalars(query))
+    if len(cases) > limit:
+        return cases[:limit], cases[limit - 1].id
+    return cases, None
