@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
 from flask import Response
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator
 
+from workflow.models import CASE_ID_PATTERN
 from workflow.machine import API_EVENTS, OUTCOMES, RESOLUTIONS, STATES
 from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPE_CODES, RemovalGround
 from workflow.services import ORDER_ID_PATTERN
@@ -39,15 +40,32 @@ class BuyerIn(Strict):
     language: Language | None = Field(None, description="BCP 47 language tag, e.g. en, de, ja.")
 
 
-def _as_utc(value: datetime) -> datetime:
+def _parse_instant(value: Any) -> datetime:
+    """An ISO 8601 datetime (UTC when it has no offset) or date (UTC midnight), in UTC."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError("must be an ISO 8601 date or datetime, e.g. 2026-11-20 or 2026-11-20T14:30:00Z") from None
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime.combine(value, time())
+    elif not isinstance(value, datetime):
+        raise ValueError("must be an ISO 8601 date or datetime string")
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Instant = Annotated[
+    datetime,
+    PlainValidator(_parse_instant),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}]}),
+]
 
 
 class CaseCreate(Strict):
     order_id: OrderId
     rating: int = Field(json_schema_extra={"minimum": 1, "maximum": 2}, description="1 or 2 stars.")
     comment: Annotated[str, Field(min_length=1, max_length=5000)]
-    published_at: datetime = Field(description="ISO 8601 date or datetime; UTC when no offset is given.")
+    published_at: Instant = Field(description="ISO 8601 date or datetime; UTC when no offset is given.")
     feedback_types: FeedbackTypes
     buyer: BuyerIn | None = None
     marketplace: Marketplace | None = None
@@ -59,8 +77,6 @@ class CaseCreate(Strict):
         if rating not in (1, 2):
             raise ValueError(f"only negative feedback (1 or 2 stars) becomes a case, not {rating}")
         return rating
-
-    _published_at_utc = field_validator("published_at")(_as_utc)
 
 
 class CasePatch(Strict):
@@ -84,11 +100,11 @@ class CasePath(BaseModel):
 class CaseQuery(Strict):
     state: StateName | None = None
     feedback_type: FeedbackTypeCode | None = None
-    due_before: datetime | None = Field(None, description="Open cases with a deadline before this instant.")
+    due_before: Instant | None = Field(None, description="Open cases with a deadline before this instant.")
     limit: int = Field(50, ge=1, le=200)
-    cursor: Annotated[str, Field(max_length=200)] | None = None
-
-    _due_before_utc = field_validator("due_before")(lambda v: v if v is None else _as_utc(v))
+    cursor: Annotated[str, Field(pattern=CASE_ID_PATTERN)] | None = Field(
+        None, description="next_cursor of the previous page, passed unchanged."
+    )
 
 
 class BuyerOut(BaseModel):
@@ -140,22 +156,23 @@ class History(BaseModel):
     items: list[TransitionOut]
 
 
-class FieldError(BaseModel):
-    field: str
-    message: str
-
-
 class Problem(BaseModel):
-    """RFC 9457 problem details."""
+    """RFC 9457 problem details; `errors` lists each invalid field as {field, message}."""
 
     type: str
     title: str
     status: int
     detail: str
-    errors: list[FieldError] | None = None
+    errors: list[dict[str, str]] | None = None
     reasons: list[str] | None = None
     existing_case_id: str | None = None
     current_version: int | None = None
+
+
+PROBLEM_RESPONSE = {
+    "description": "RFC 9457 problem details",
+    "content": {"application/problem+json": {"schema": Problem.model_json_schema()}},
+}
 
 
 class Health(BaseModel):

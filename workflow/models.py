@@ -19,6 +19,9 @@ def new_id(prefix: str) -> str:
     return f"{prefix}_{time.time_ns() // 1_000_000:012x}{secrets.token_hex(8)}"
 
 
+CASE_ID_PATTERN = r"^case_[0-9a-f]{28}$"
+
+
 class Seller(Base):
     __tablename__ = "sellers"
 
