@@ -3,5 +3,6 @@ from flask_sqlalchemy import SQLAlchemy
 
 from workflow.db import Base
 
-db = SQLAlchemy(model_class=Base)
+# Views shape their answer from the objects a use case committed: no reload after commit.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.models import ApiToken, Seller
+from workflow.services import write_transaction
 
 TOKEN_PREFIX = "fd_"
 
@@ -21,13 +22,15 @@ def hash_token(token: str) -> str:
 def create_seller(session: Session, name: str) -> tuple[Seller, str]:
     """A new seller and its first token; the token is returned once and never stored."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    seller = Seller(name=name)
-    session.add(seller)
-    session.flush()
-    session.add(ApiToken(token_hash=hash_token(token), seller_id=seller.id))
-    session.commit()
+    with write_transaction(session):
+        seller = Seller(name=name)
+        session.add(seller)
+        session.flush()
+        session.add(ApiToken(token_hash=hash_token(token), seller_id=seller.id))
     return seller, token
 
 
 def seller_for_token(session: Session, token: str) -> str | None:
-    return session.scalar(select(ApiToken.seller_id).where(ApiToken.token_hash == hash_token(token)))
+    """The seller a token belongs to, read in a transaction of its own."""
+    with session.begin():
+        return session.scalar(select(ApiToken.seller_id).where(ApiToken.token_hash == hash_token(token)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, Engine, MetaData, event
@@ -45,12 +46,18 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+BUSY_TIMEOUT_MS = 10_000
+
+# Execution option of a transaction that will write: on SQLite it begins IMMEDIATE.
+WRITE_LOCK = {"sqlite_write_lock": True}
+
+
 def configure_engine(engine: Engine) -> None:
     """Give SQLite the guarantees PostgreSQL has by default.
 
-    Every SQLite transaction starts with BEGIN IMMEDIATE: it takes the write lock up front, so
-    two processes changing one case queue up behind the busy timeout instead of one failing on
-    a stale snapshot halfway through. WAL lets readers of committed data go on meanwhile.
+    A transaction begun with WRITE_LOCK takes SQLite's write lock up front (BEGIN IMMEDIATE), so
+    two processes changing one case queue up instead of one failing on a stale snapshot halfway
+    through. Reads begin deferred and, with WAL, never wait for writers.
     """
     if engine.dialect.name != "sqlite":
         return
@@ -60,11 +67,38 @@ def configure_engine(engine: Engine) -> None:
         dbapi_connection.isolation_level = None  # transactions are begun below, not by the driver
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get("sqlite_write_lock", False):
+            _begin_immediate(connection.connection.driver_connection)
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+_LOCK_POLL_SECONDS = 0.0002
+
+
+def _begin_immediate(dbapi_connection: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, polling for the write lock every 0.2 ms for up to BUSY_TIMEOUT_MS.
+
+    SQLite's own busy handler sleeps 1, 2, 5, 10 ... 100 ms between tries; with writers that
+    hold the lock for about a millisecond each, a waiter could sleep through dozens of them.
+    """
+    dbapi_connection.execute("PRAGMA busy_timeout=0")
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    try:
+        while True:
+            try:
+                dbapi_connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(_LOCK_POLL_SECONDS)
+    finally:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -131,14 +131,23 @@ def machine_for(case: Case, listeners: list[object] | None = None) -> CaseMachin
 
 
 def enabled_events(case: Case, now: datetime) -> list[str]:
-    """Events the API would accept for this case at `now` (guards evaluated)."""
-    return [e.id for e in machine_for(case).enabled_events(now=now) if e.id not in SYSTEM_EVENTS]
+    """Events the API would accept for this case at `now`: those with a transition out of the
+    case's state whose guards all hold.
+
+    Reads the machine's own transition table instead of building a machine per case (a
+    machine costs ~0.2 ms; a page of 200 cases would spend 40 ms on it). A test holds this
+    equal to `CaseMachine.enabled_events()` for every type, state and clock phase.
+    """
+    return [
+        transition.event
+        for transition in CaseMachine.states_map[case.state].transitions
+        if transition.event not in SYSTEM_EVENTS and all(spec.func(case, now) for spec in transition.cond)
+    ]
 
 
 def refusal_reasons(case: Case, event: str, now: datetime) -> list[str]:
     """Why `event` cannot fire on `case` at `now`: the failing guards, or the wrong state."""
-    machine = machine_for(case)
-    transitions = [t for state in machine.configuration for t in state.transitions if t.match(event)]
+    transitions = [t for t in CaseMachine.states_map[case.state].transitions if t.match(event)]
     if not transitions:
         possible = ", ".join(enabled_events(case, now)) or "none"
         return [f"{event} is not possible when the case is {case.state} (possible now: {possible})"]

@@ -7,7 +7,7 @@ import time
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from workflow.clock import utcnow
 from workflow.db import Base, UTCDateTime
@@ -40,13 +40,6 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class CaseFeedbackType(Base):
-    __tablename__ = "case_feedback_types"
-
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
-
-
 class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
@@ -68,7 +61,10 @@ class Case(Base):
     buyer_email: Mapped[str | None] = mapped_column(String(320))
     buyer_name: Mapped[str | None] = mapped_column(String(200))
     buyer_language: Mapped[str | None] = mapped_column(String(35))
-    # Comma-separated grounds the seller asserts about the comment (obscene language, personal data).
+    # Codes are fixed identifiers without commas, so comma-separated lists stay exact and
+    # filterable (see services.list_cases) without a join per case.
+    feedback_types_csv: Mapped[str] = mapped_column("feedback_types", String(400))
+    # Grounds the seller asserts about the comment (obscene language, personal information).
     asserted_grounds_csv: Mapped[str] = mapped_column("asserted_grounds", String(200), default="")
     state: Mapped[str] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(String(40))
@@ -78,23 +74,16 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    type_rows: Mapped[list[CaseFeedbackType]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
-    )
-
     # Every UPDATE checks and bumps the version, so a change made from a stale read fails.
     __mapper_args__ = {"version_id_col": version}
 
     @property
     def feedback_types(self) -> list[str]:
-        return in_policy_order([row.code for row in self.type_rows])
+        return self.feedback_types_csv.split(",")
 
     @feedback_types.setter
     def feedback_types(self, codes: list[str]) -> None:
-        wanted = in_policy_order(codes)
-        kept = [row for row in self.type_rows if row.code in wanted]
-        have = {row.code for row in kept}
-        self.type_rows = kept + [CaseFeedbackType(code=code) for code in wanted if code not in have]
+        self.feedback_types_csv = ",".join(in_policy_order(codes))
 
     @property
     def asserted_grounds(self) -> list[str]:

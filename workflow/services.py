@@ -12,14 +12,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import literal, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, scoped_session
 from statemachine.exceptions import TransitionNotAllowed
 
+from workflow.db import WRITE_LOCK
 from workflow.errors import CaseClosed, DuplicateCase, EventRefused, InvalidInput, NotFound, StaleVersion
 from workflow.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
-from workflow.models import Case, CaseFeedbackType, CaseTransition
+from workflow.models import Case, CaseTransition
 
 ORDER_ID_PATTERN = r"^\d{3}-\d{7}-\d{7}$"
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
@@ -60,7 +61,11 @@ class CaseFilter:
 
 
 @contextmanager
-def _transaction(session: Session) -> Iterator[Session]:
+def write_transaction(session: Session) -> Iterator[Session]:
+    """One use case, one transaction: commit all of it, or on any exception none of it."""
+    if session().in_transaction() if isinstance(session, scoped_session) else session.in_transaction():
+        raise RuntimeError("a use case opens its own transaction; end the session's current one first")
+    session.connection(execution_options=WRITE_LOCK)
     try:
         yield session
         session.commit()
@@ -90,7 +95,7 @@ def _check_version(case: Case, expected_version: int | None) -> None:
 
 
 def open_case(session: Session, seller_id: str, draft: CaseDraft, windows: Windows, now: datetime) -> Case:
-    with _transaction(session):
+    with write_transaction(session):
         errors = []
         if not _ORDER_ID.match(draft.order_id):
             errors.append({"field": "order_id", "message": "must look like 123-1234567-1234567"})
@@ -107,11 +112,6 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, windows: Windo
             )
         if errors:
             raise InvalidInput(errors)
-        existing = session.scalar(
-            select(Case.id).where(Case.seller_id == seller_id, Case.order_id == draft.order_id)
-        )
-        if existing is not None:
-            raise _duplicate(draft.order_id, existing)
         case = Case(
             seller_id=seller_id,
             order_id=draft.order_id,
@@ -134,11 +134,13 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, windows: Windo
         try:
             session.flush()
         except IntegrityError:
-            # Another request opened a case for this order between our check and our insert.
+            # The (seller, order) unique constraint: Amazon allows one feedback per order.
             session.rollback()
             existing = session.scalar(
                 select(Case.id).where(Case.seller_id == seller_id, Case.order_id == draft.order_id)
             )
+            if existing is None:
+                raise
             raise _duplicate(draft.order_id, existing) from None
     return case
 
@@ -162,7 +164,7 @@ def update_case(
     buyer: dict[str, str | None] | None = None,
 ) -> Case:
     """Change the parts of an open case the seller may correct; only given fields change."""
-    with _transaction(session):
+    with write_transaction(session):
         case = _load(session, seller_id, case_id, for_update=True)
         _check_version(case, expected_version)
         if not case.is_open:
@@ -173,13 +175,9 @@ def update_case(
             case.asserted_grounds = asserted_grounds
         for key, value in (buyer or {}).items():
             setattr(case, f"buyer_{key}", value)
-        if session.is_modified(case) or _types_changed(session):
+        if session.is_modified(case):
             case.updated_at = now
     return case
-
-
-def _types_changed(session: Session) -> bool:
-    return any(isinstance(obj, CaseFeedbackType) for obj in (*session.new, *session.deleted))
 
 
 class HistoryRecorder:
@@ -218,7 +216,7 @@ def fire_event(
     fields: dict[str, str] | None = None,
 ) -> Case:
     fields = {k: v for k, v in (fields or {}).items() if v is not None}
-    with _transaction(session):
+    with write_transaction(session):
         if actor != "system" and event in SYSTEM_EVENTS:
             raise InvalidInput([{"field": "event", "message": f"{event} is fired by the product only"}])
         _check_event_fields(event, fields)
@@ -265,9 +263,7 @@ def list_cases(
     if filters.state is not None:
         query = query.where(Case.state == filters.state)
     if filters.feedback_type is not None:
-        query = query.where(
-            Case.id.in_(select(CaseFeedbackType.case_id).where(CaseFeedbackType.code == filters.feedback_type))
-        )
+        query = query.where((literal(",") + Case.feedback_types_csv + ",").contains(f",{filters.feedback_type},", autoescape=True))
     if filters.due_before is not None:
         query = query.where(
             Case.outcome.is_(None),

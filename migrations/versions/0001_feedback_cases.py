@@ -2,12 +2,11 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 09:56:49.140895
+Create Date: 2026-11-26 10:05:48.599538
 
 """
 from alembic import op
 import sqlalchemy as sa
-
 import workflow.db
 
 
@@ -46,6 +45,7 @@ def upgrade():
     sa.Column('buyer_email', sa.String(length=320), nullable=True),
     sa.Column('buyer_name', sa.String(length=200), nullable=True),
     sa.Column('buyer_language', sa.String(length=35), nullable=True),
+    sa.Column('feedback_types', sa.String(length=400), nullable=False),
     sa.Column('asserted_grounds', sa.String(length=200), nullable=False),
     sa.Column('state', sa.String(length=40), nullable=False),
     sa.Column('outcome', sa.String(length=40), nullable=True),
@@ -64,15 +64,6 @@ def upgrade():
         batch_op.create_index('ix_cases_seller_customer_removal_by', ['seller_id', 'customer_removal_by'], unique=False)
         batch_op.create_index('ix_cases_seller_id', ['seller_id', 'id'], unique=False)
         batch_op.create_index('ix_cases_seller_state', ['seller_id', 'state'], unique=False)
-
-    op.create_table('case_feedback_types',
-    sa.Column('case_id', sa.String(length=40), nullable=False),
-    sa.Column('code', sa.String(length=40), nullable=False),
-    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_feedback_types_case_id_cases'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('case_id', 'code', name=op.f('pk_case_feedback_types'))
-    )
-    with op.batch_alter_table('case_feedback_types', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_case_feedback_types_code'), ['code'], unique=False)
 
     op.create_table('case_transitions',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -96,10 +87,6 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_case_transitions_case_id'))
 
     op.drop_table('case_transitions')
-    with op.batch_alter_table('case_feedback_types', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_case_feedback_types_code'))
-
-    op.drop_table('case_feedback_types')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_seller_state')
         batch_op.drop_index('ix_cases_seller_id')

@@ -76,6 +76,8 @@ def test_every_event_is_allowed_exactly_when_the_rules_say(feedback_type, state,
     case, now = make_case([feedback_type.code], state, PHASES[phase], "b@x.example" if has_buyer else None)
     expected = expected_events(feedback_type, state, phase, has_buyer)
     assert set(enabled_events(case, now)) == expected
+    engine_answer = {e.id for e in machine_for(case).enabled_events(now=now)} - SYSTEM_EVENTS
+    assert set(enabled_events(case, now)) == engine_answer
 
     for event in EVENTS:
         trial, _ = make_case([feedback_type.code], state, PHASES[phase], case.buyer_email)
