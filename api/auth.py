@@ -22,7 +22,7 @@ def _seller_for(token: str) -> str | None:
     cached = _known_tokens.get(digest)
     if cached and cached[1] > time.monotonic():
         return cached[0]
-    seller_id = seller_for_token(db.session, token)
+    seller_id = seller_for_token(db.session(), token)
     if seller_id is not None:
         if len(_known_tokens) >= _TOKEN_CACHE_MAX:
             _known_tokens.clear()

@@ -68,7 +68,7 @@ def create_case(body: CaseCreate):
     now = utcnow()
     buyer = body.buyer.model_dump() if body.buyer else {}
     draft = services.CaseDraft(**body.model_dump(exclude={"buyer"}), buyer=services.Buyer(**buyer))
-    case = services.open_case(db.session, g.seller_id, draft, current_app.config["WINDOWS"], now)
+    case = services.open_case(db.session(), g.seller_id, draft, current_app.config["WINDOWS"], now)
     location = url_for("cases.get_case", case_id=case.id)
     return json_response(case_out(case, now), 201, {"Location": location})
 
@@ -78,7 +78,7 @@ def list_cases(query: CaseQuery):
     """The seller's cases in creation order, filtered, one page at a time."""
     filters = services.CaseFilter(query.state, query.feedback_type, query.due_before)
     cases, next_cursor = services.list_cases(
-        db.session, g.seller_id, filters, limit=query.limit, after_id=query.cursor
+        db.session(), g.seller_id, filters, limit=query.limit, after_id=query.cursor
     )
     now = utcnow()
     return json_response(CaseList(items=[case_out(c, now) for c in cases], next_cursor=next_cursor))
@@ -86,7 +86,7 @@ def list_cases(query: CaseQuery):
 
 @blueprint.get("/cases/<case_id>", responses={200: CaseOut, 404: PROBLEM_RESPONSE})
 def get_case(path: CasePath):
-    case = services.get_case(db.session, g.seller_id, path.case_id)
+    case = services.get_case(db.session(), g.seller_id, path.case_id)
     return json_response(case_out(case, utcnow()))
 
 
@@ -95,7 +95,7 @@ def patch_case(path: CasePath, body: CasePatch):
     """Correct an open case: feedback types, asserted removal grounds, buyer details."""
     now = utcnow()
     case = services.update_case(
-        db.session,
+        db.session(),
         g.seller_id,
         path.case_id,
         now=now,
@@ -112,7 +112,7 @@ def post_event(path: CasePath, body: EventIn):
     """Fire one event of the workflow; 409 says which guard refused it."""
     now = utcnow()
     case = services.fire_event(
-        db.session,
+        db.session(),
         g.seller_id,
         path.case_id,
         body.event,
@@ -127,5 +127,5 @@ def post_event(path: CasePath, body: EventIn):
 
 @blueprint.get("/cases/<case_id>/history", responses={200: History, 404: PROBLEM_RESPONSE})
 def get_history(path: CasePath):
-    transitions = services.case_history(db.session, g.seller_id, path.case_id)
+    transitions = services.case_history(db.session(), g.seller_id, path.case_id)
     return json_response(History(items=[TransitionOut.model_validate(t, from_attributes=True) for t in transitions]))

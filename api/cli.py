@@ -25,6 +25,6 @@ def sellers() -> None:
 @with_appcontext
 def create_seller_command(name: str) -> None:
     """Create a seller; the last line printed is its API token (shown once, stored hashed)."""
-    seller, token = create_seller(db.session, name)
+    seller, token = create_seller(db.session(), name)
     click.echo(f"seller {seller.id} created for {name!r}; its API token (shown only now):")
     click.echo(token)

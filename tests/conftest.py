@@ -75,7 +75,7 @@ class SellerAccount:
 
 def _new_seller(app, name: str) -> SellerAccount:
     with app.app_context():
-        seller, token = create_seller(db.session, name)
+        seller, token = create_seller(db.session(), name)
         return SellerAccount(seller.id, token)
 
 

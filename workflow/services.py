@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import literal, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, scoped_session
+from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
 from workflow.db import WRITE_LOCK
@@ -63,7 +63,7 @@ class CaseFilter:
 @contextmanager
 def write_transaction(session: Session) -> Iterator[Session]:
     """One use case, one transaction: commit all of it, or on any exception none of it."""
-    if session().in_transaction() if isinstance(session, scoped_session) else session.in_transaction():
+    if session.in_transaction():
         raise RuntimeError("a use case opens its own transaction; end the session's current one first")
     session.connection(execution_options=WRITE_LOCK)
     try:
