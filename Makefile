@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+MAIL_PORT ?= 8025
 
 .PHONY: run test bench clean
 
@@ -19,8 +20,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+# The API, the worker, and a local SMTP catcher that keeps every email under instance/mail/.
 run: $(VENV)/.installed
 	$(BIN)/feedback-desk db upgrade
+	@export MAIL_SERVER=127.0.0.1 MAIL_PORT=$(MAIL_PORT); \
+	$(BIN)/feedback-desk mail-catcher --port $(MAIL_PORT) --directory instance/mail & catcher=$$!; \
+	$(BIN)/feedback-desk worker & worker=$$!; \
+	trap 'kill $$worker $$catcher 2>/dev/null; wait' EXIT INT TERM; \
 	$(BIN)/feedback-desk run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-test
@@ -28,6 +34,8 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/api_throughput.py
+	$(BIN)/python bench/outbox_throughput.py
+	$(BIN)/python bench/sweep_scale.py
 
 clean:
 	rm -rf $(VENV) instance

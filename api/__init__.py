@@ -2,27 +2,50 @@
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import fields
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
 from flask_openapi3 import Info, OpenAPI
 
-from api.extensions import db, migrate
+from api.extensions import db, mail, migrate
 from api.problems import register_problem_handlers, validation_problem
 from workflow.db import configure_engine
-from workflow.services import Windows
+from workflow.settings import Settings
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
+MAIL_KEYS = (
+    "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL",
+    "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
+)  # fmt: skip
+ENVIRONMENT_KEYS = (*(f.name.upper() for f in fields(Settings)), *MAIL_KEYS)
+
+
+def _environment_value(raw: str) -> Any:
+    """JSON where it parses (numbers, true/false), the plain string otherwise, as Flask's
+    from_prefixed_env reads values."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        return raw
+
+
 def _settings_from_environment(instance_path: str) -> dict[str, Any]:
-    default_db = "sqlite:///" + os.path.join(instance_path, "feedback-desk.db")
-    return {
-        "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", default_db),
-        "CUSTOMER_REMOVAL_DAYS": int(os.environ.get("CUSTOMER_REMOVAL_DAYS", "60")),
-        "AMAZON_REMOVAL_DAYS": int(os.environ.get("AMAZON_REMOVAL_DAYS", "90")),
+    config: dict[str, Any] = {
+        "SQLALCHEMY_DATABASE_URI": os.environ.get(
+            "DATABASE_URL", "sqlite:///" + os.path.join(instance_path, "feedback-desk.db")
+        ),
+        "MAIL_DEFAULT_SENDER": "feedback-desk@localhost",
+        # Never drop mail silently, not even under TESTING: tests talk to a real SMTP server.
+        "MAIL_SUPPRESS_SEND": False,
     }
+    config.update({key: _environment_value(os.environ[key]) for key in ENVIRONMENT_KEYS if key in os.environ})
+    return config
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
@@ -43,17 +66,28 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.config.update(_settings_from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
-    app.config["WINDOWS"] = Windows(app.config["CUSTOMER_REMOVAL_DAYS"], app.config["AMAZON_REMOVAL_DAYS"])
+    sender_domain = parseaddr(app.config["MAIL_DEFAULT_SENDER"])[1].rpartition("@")[2]
+    app.config.setdefault("MESSAGE_ID_DOMAIN", sender_domain or "localhost")
+    app.config["SETTINGS"] = Settings.from_config(app.config)
 
     db.init_app(app)
+    mail.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
     with app.app_context():
         configure_engine(db.engine)
 
-    from api import cases, meta
+    from api import cases, meta, outreach
 
     app.register_api(cases.blueprint)
+    app.register_api(outreach.blueprint)
     app.register_api(meta.blueprint)
     app.add_url_rule("/openapi.json", "openapi_json", lambda: app.api_doc)
     register_problem_handlers(app)
+
+    from api.accounts import sellers_group
+    from api.mailcatcher import mail_catcher_command
+    from api.worker import worker_command
+
+    for command in (sellers_group, worker_command, mail_catcher_command):
+        app.cli.add_command(command)
     return app

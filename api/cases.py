@@ -18,6 +18,7 @@ from api.schemas import (
     Deadlines,
     EventIn,
     History,
+    Outreach,
     PROBLEM_RESPONSE,
     TransitionOut,
     json_response,
@@ -47,7 +48,13 @@ def case_out(case: Case, now) -> CaseOut:
         published_at=case.published_at,
         marketplace=case.marketplace,
         feedback_types=case.feedback_types,
-        buyer=BuyerOut(email=case.buyer_email, name=case.buyer_name, language=case.buyer_language),
+        buyer=BuyerOut(
+            email=case.buyer_email,
+            name=case.buyer_name,
+            language=case.buyer_language,
+            opted_out=case.buyer_opted_out,
+            suppressed=bool(case.buyer_suppressed),
+        ),
         asserted_grounds=case.asserted_grounds,
         state=case.state,
         outcome=case.outcome,
@@ -56,6 +63,7 @@ def case_out(case: Case, now) -> CaseOut:
         ),
         amazon_removal_grounds=case.amazon_removal_grounds,
         allowed_events=enabled_events(case, now),
+        outreach=Outreach(status=case.outreach_status, error=case.outreach_error) if case.outreach_status else None,
         version=case.version,
         created_at=case.created_at,
         updated_at=case.updated_at,
@@ -68,7 +76,7 @@ def create_case(body: CaseCreate):
     now = utcnow()
     buyer = body.buyer.model_dump() if body.buyer else {}
     draft = services.CaseDraft(**body.model_dump(exclude={"buyer"}), buyer=services.Buyer(**buyer))
-    case = services.open_case(db.session(), g.seller_id, draft, current_app.config["WINDOWS"], now)
+    case = services.open_case(db.session(), g.seller_id, draft, current_app.config["SETTINGS"], now)
     location = url_for("cases.get_case", case_id=case.id)
     return json_response(case_out(case, now), 201, {"Location": location})
 
@@ -117,6 +125,7 @@ def post_event(path: CasePath, body: EventIn):
         path.case_id,
         body.event,
         actor="seller",
+        settings=current_app.config["SETTINGS"],
         now=now,
         note=body.note,
         expected_version=body.expected_version,

@@ -1,30 +1,16 @@
-"""The `feedback-desk` command: Flask's CLI around the application factory."""
+"""The `feedback-desk` command: Flask's CLI around the application factory.
+
+The app registers its own commands (db, sellers, worker, mail-catcher) in create_app, so they
+exist both here and in Flask's test CLI runner."""
 
 from __future__ import annotations
 
 import click
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup
 
 from api import create_app
-from api.extensions import db
-from workflow.accounts import create_seller
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
 def cli() -> None:
     """feedback-desk: negative seller feedback cases."""
-
-
-@cli.group()
-def sellers() -> None:
-    """Seller accounts."""
-
-
-@sellers.command("create")
-@click.argument("name")
-@with_appcontext
-def create_seller_command(name: str) -> None:
-    """Create a seller; the last line printed is its API token (shown once, stored hashed)."""
-    seller, token = create_seller(db.session(), name)
-    click.echo(f"seller {seller.id} created for {name!r}; its API token (shown only now):")
-    click.echo(token)

@@ -1,3 +1,4 @@
+from flask_mail import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 
@@ -6,3 +7,4 @@ from workflow.db import Base
 # Views shape their answer from the objects a use case committed: no reload after commit.
 db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
+mail = Mail()

@@ -20,7 +20,7 @@ def healthz():
 @blueprint.get("/v1/policy", responses={200: PolicyOut})
 def policy():
     """The fulfilment network's policy table and Amazon's removal grounds, as the product applies them."""
-    windows = current_app.config["WINDOWS"]
+    settings = current_app.config["SETTINGS"]
     return json_response(
         PolicyOut(
             feedback_types=[
@@ -41,8 +41,8 @@ def policy():
                 GroundOut(code=g.value, description=text, asserted_by_seller=g in ASSERTABLE_GROUNDS)
                 for g, text in GROUND_DESCRIPTIONS.items()
             ],
-            customer_removal_days=windows.customer_removal_days,
-            amazon_removal_days=windows.amazon_removal_days,
+            customer_removal_days=settings.customer_removal_days,
+            amazon_removal_days=settings.amazon_removal_days,
         )
     )
 

@@ -6,12 +6,14 @@ from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
 from flask import Response
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator
 
 from workflow.models import CASE_ID_PATTERN
+from workflow.compliance import LANGUAGES
+from workflow.messages import TEMPLATE_NAMES
 from workflow.machine import API_EVENTS, OUTCOMES, RESOLUTIONS, STATES
 from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPE_CODES, RemovalGround
-from workflow.services import ORDER_ID_PATTERN
+from workflow.policy import ORDER_ID_PATTERN
 
 FeedbackTypeCode = Literal[FEEDBACK_TYPE_CODES]
 AssertedGround = Literal[tuple(g.value for g in ASSERTABLE_GROUNDS)]
@@ -24,7 +26,8 @@ Marketplace = Literal[
 ]  # fmt: skip
 
 OrderId = Annotated[str, Field(pattern=ORDER_ID_PATTERN, examples=["114-3941689-8772232"])]
-Email = Annotated[str, Field(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+# Compared case-insensitively with the suppression list, so kept in lower case.
+Email = Annotated[str, Field(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), AfterValidator(str.lower)]
 Language = Annotated[str, Field(max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", examples=["de"])]
 FeedbackTypes = Annotated[list[FeedbackTypeCode], Field(min_length=1, max_length=len(FEEDBACK_TYPE_CODES))]
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
@@ -38,6 +41,7 @@ class BuyerIn(Strict):
     email: Email | None = Field(None, description="The buyer's (relay) address, needed to contact them.")
     name: Annotated[str, Field(max_length=200)] | None = None
     language: Language | None = Field(None, description="BCP 47 language tag, e.g. en, de, ja.")
+    opted_out: bool = Field(False, description="The buyer opted out of unsolicited messages: never emailed.")
 
 
 def _parse_instant(value: Any) -> datetime:
@@ -91,6 +95,11 @@ class EventIn(Strict):
     note: Annotated[str, Field(max_length=2000)] | None = None
     expected_version: Version | None = None
     resolution: Literal[RESOLUTIONS] | None = Field(None, description="Required by close.")
+    action_taken: Annotated[str, Field(min_length=1, max_length=2000)] | None = Field(
+        None,
+        description="contact_customer: what you did or will do to resolve the buyer's problem; "
+        "the email says it before it mentions the feedback. Required for service complaints.",
+    )
 
 
 class CasePath(BaseModel):
@@ -111,6 +120,15 @@ class BuyerOut(BaseModel):
     email: str | None
     name: str | None
     language: str | None
+    opted_out: bool
+    suppressed: bool = Field(description="The address is on the seller's suppression list.")
+
+
+class Outreach(BaseModel):
+    """How the latest removal-request email fares."""
+
+    status: Literal["queued", "sent", "failed", "blocked"]
+    error: str | None
 
 
 class Deadlines(BaseModel):
@@ -133,6 +151,7 @@ class CaseOut(BaseModel):
     deadlines: Deadlines
     amazon_removal_grounds: list[Literal[tuple(g.value for g in RemovalGround)]]
     allowed_events: list[str]
+    outreach: Outreach | None
     version: int
     created_at: datetime
     updated_at: datetime
@@ -221,3 +240,82 @@ class PolicyOut(BaseModel):
 
 def json_response(model: BaseModel, status: int = 200, headers: dict[str, Any] | None = None) -> Response:
     return Response(model.model_dump_json(), status=status, mimetype="application/json", headers=headers)
+
+
+class MessageOut(BaseModel):
+    id: str
+    status: Literal["queued", "sent", "failed", "blocked"]
+    recipient: str
+    language: str
+    subject: str
+    message_id: str
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime
+    created_at: datetime
+    sent_at: datetime | None
+
+
+class MessageList(BaseModel):
+    items: list[MessageOut]
+
+
+class PreviewIn(Strict):
+    action_taken: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
+    language: Literal[LANGUAGES] | None = Field(None, description="Render in this language instead of the buyer's.")
+
+
+class PreviewOut(BaseModel):
+    language: str
+    subject: str
+    text: str
+    html: str
+    compliant: bool
+    violations: list[str]
+
+
+class TemplatePath(BaseModel):
+    name: Literal[TEMPLATE_NAMES]
+    language: Literal[LANGUAGES]
+
+
+class TemplateIn(Strict):
+    source: Annotated[str, Field(min_length=1, max_length=20_000)]
+
+
+class TemplateOut(BaseModel):
+    name: str
+    language: str
+    source: str
+    overridden: bool
+
+
+class OverrideOut(BaseModel):
+    name: str
+    language: str
+    updated_at: datetime
+
+
+class TemplateList(BaseModel):
+    names: list[str]
+    languages: list[str]
+    overrides: list[OverrideOut]
+
+
+class SuppressionIn(Strict):
+    email: Email
+    reason: Literal["bounce", "complaint", "seller"] = "seller"
+
+
+class SuppressionOut(BaseModel):
+    email: str
+    reason: str
+    created_at: datetime
+
+
+class SuppressionList(BaseModel):
+    items: list[SuppressionOut]
+
+
+class SuppressionPath(BaseModel):
+    email: Annotated[str, Field(max_length=320)]

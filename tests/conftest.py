@@ -3,11 +3,15 @@ TEST_DATABASE_URL), emptied before every test; a Flask test client; seller accou
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
+import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
+from aiosmtpd.controller import Controller
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 
@@ -36,9 +40,61 @@ def database_url(tmp_path_factory) -> str:
     return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "feedback-desk.db")
 
 
+class RecordingSMTPHandler:
+    """A real SMTP server's handler (aiosmtpd): keeps what it receives, and refuses on demand."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.received: list[email.message.EmailMessage] = []
+        self.envelopes: list[tuple[str, list[str]]] = []
+        self.refuse_recipients: dict[str, str] = {}  # address -> SMTP reply, e.g. "550 no such user"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.refuse_recipients:
+            return self.refuse_recipients[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        self.received.append(email.message_from_bytes(envelope.original_content, policy=email.policy.default))
+        return "250 Message accepted for delivery"
+
+
 @pytest.fixture(scope="session")
-def app(database_url):
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
+def smtp_server():
+    handler = RecordingSMTPHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def smtp(smtp_server) -> RecordingSMTPHandler:
+    smtp_server.handler.reset()
+    return smtp_server.handler
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app(database_url, smtp_server):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "MAIL_SERVER": "127.0.0.1",
+            "MAIL_PORT": smtp_server.port,
+            "MAIL_DEFAULT_SENDER": "Acme Outdoor <service@acme-outdoor.example>",
+        }
+    )
     with app.app_context():
         upgrade()
     return app

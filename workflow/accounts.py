@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.models import ApiToken, Seller
-from workflow.services import write_transaction
+from workflow.transactions import write_transaction
 
 TOKEN_PREFIX = "fd_"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from sqlalchemy import event
 from statemachine import State, StateMachine
 
 from workflow.models import Case
@@ -43,6 +44,17 @@ def has_buyer_address(model: Case, now: datetime) -> bool:
     return bool(model.buyer_email)
 
 
+def _unreachable_buyer(case: Case, now: datetime) -> str:
+    if case.buyer_opted_out:
+        return "the buyer opted out of unsolicited messages: Amazon would bounce a removal request"
+    return f"the buyer's address {case.buyer_email} is on the suppression list (GET /v1/suppressions)"
+
+
+@guard(_unreachable_buyer)
+def buyer_can_be_emailed(model: Case, now: datetime) -> bool:
+    return not model.buyer_opted_out and not model.buyer_suppressed
+
+
 @guard(lambda case, now: f"the Amazon removal window closed on {_day(case.amazon_removal_by)}")
 def amazon_window_open(model: Case, now: datetime) -> bool:
     return now < model.amazon_removal_by
@@ -68,11 +80,19 @@ def customer_cannot_be_asked(model: Case, now: datetime) -> bool:
     return not (customer_window_open(model, now) and has_buyer_address(model, now))
 
 
+def hopeless_from(case: Case) -> datetime | None:
+    """The instant from which nothing more can be done for an open case: the customer window
+    closes with no Amazon ground, or Amazon's window closes. None once Amazon has the request
+    (its answer closes the case) or the case is closed."""
+    if case.state in ("amazon_removal_requested", "closed"):
+        return None
+    return case.amazon_removal_by if case.amazon_removal_grounds else case.customer_removal_by
+
+
 @guard(lambda case, now: "no deadline of this case has passed yet")
 def deadline_passed(model: Case, now: datetime) -> bool:
-    """Nothing more can be done: the customer cannot be asked and Amazon will not act."""
-    customer_lost = not customer_window_open(model, now) and not has_removal_grounds(model, now)
-    return customer_lost or not amazon_window_open(model, now)
+    due = hopeless_from(model)
+    return due is not None and now >= due
 
 
 OUTCOME_OF_EVENT = {
@@ -84,8 +104,12 @@ OUTCOME_OF_EVENT = {
 RESOLUTIONS = ("resolved", "withdrawn")
 OUTCOMES = (*OUTCOME_OF_EVENT.values(), *RESOLUTIONS)
 
-# Fields an event takes besides `note`; `close` must say how the case was resolved.
-EVENT_FIELDS: dict[str, tuple[str, ...]] = {"close": ("resolution",)}
+# Fields an event takes besides `note`, and whether each is required: `close` must say how the
+# case was resolved; `contact_customer` may say what the seller did (service complaints must).
+EVENT_FIELDS: dict[str, dict[str, bool]] = {
+    "close": {"resolution": True},
+    "contact_customer": {"action_taken": False},
+}
 # Events only the product itself fires (the deadline sweep); the API refuses them.
 SYSTEM_EVENTS = frozenset({"expire"})
 
@@ -101,7 +125,9 @@ class CaseMachine(StateMachine):
 
     # Amazon allows one removal request per order: contact_customer leaves `new`, which no
     # transition re-enters, and an order has one case, so it can fire only once per order.
-    contact_customer = new.to(contacting_customer, cond=[customer_window_open, has_buyer_address])
+    contact_customer = new.to(
+        contacting_customer, cond=[customer_window_open, has_buyer_address, buyer_can_be_emailed]
+    )
     customer_contacted = contacting_customer.to(awaiting_removal)
     customer_removed_feedback = closed.from_(new, contacting_customer, awaiting_removal)
     request_amazon_removal = awaiting_removal.to(
@@ -157,3 +183,9 @@ def refusal_reasons(case: Case, event: str, now: datetime) -> list[str]:
         for spec in transition.cond
         if not spec.func(case, now)
     ]
+
+
+@event.listens_for(Case, "before_insert")
+@event.listens_for(Case, "before_update")
+def _schedule_sweep(_mapper, _connection, case: Case) -> None:
+    case.sweep_at = hopeless_from(case)

@@ -6,8 +6,20 @@ import secrets
 import time
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    exists,
+    false,
+    select,
+)
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from workflow.clock import utcnow
 from workflow.db import Base, UTCDateTime
@@ -61,6 +73,8 @@ class Case(Base):
     buyer_email: Mapped[str | None] = mapped_column(String(320))
     buyer_name: Mapped[str | None] = mapped_column(String(200))
     buyer_language: Mapped[str | None] = mapped_column(String(35))
+    # The buyer opted out of unsolicited messages: Amazon bounces a removal request to them.
+    buyer_opted_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Codes are fixed identifiers without commas, so comma-separated lists stay exact and
     # filterable (see services.list_cases) without a join per case.
     feedback_types_csv: Mapped[str] = mapped_column("feedback_types", String(400))
@@ -70,6 +84,8 @@ class Case(Base):
     outcome: Mapped[str | None] = mapped_column(String(40))
     customer_removal_by: Mapped[datetime] = mapped_column(UTCDateTime)
     amazon_removal_by: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When the deadline sweep must look at the case next (None: never); kept by machine.py.
+    sweep_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -100,6 +116,81 @@ class Case(Base):
     @property
     def is_open(self) -> bool:
         return self.outcome is None
+
+
+class OutboxMessage(Base):
+    """Something that must leave the process (an email), written in the transaction of the
+    change that causes it and delivered by the worker."""
+
+    __tablename__ = "outbox_messages"
+    __table_args__ = (Index("ix_outbox_messages_due", "status", "next_attempt_at"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True, default=lambda: new_id("msg"))
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="email")
+    recipient: Mapped[str] = mapped_column(String(320))
+    language: Mapped[str] = mapped_column(String(8))
+    subject: Mapped[str] = mapped_column(String(300))
+    text_body: Mapped[str] = mapped_column(Text)
+    html_body: Mapped[str] = mapped_column(Text)
+    # The RFC 5322 Message-ID, fixed at creation so a resend is recognisably the same message.
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # A worker's claim: nobody else takes the message before this instant.
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Suppression(Base):
+    """An address the seller must not email: a bounce, a complaint, or the seller's own choice."""
+
+    __tablename__ = "suppressions"
+
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TemplateOverride(Base):
+    """A seller's own version of one email template in one language."""
+
+    __tablename__ = "template_overrides"
+
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+# Derived on every load, never stored: whether the buyer's address is suppressed, and how
+# the latest outreach email fares.
+Case.buyer_suppressed = column_property(
+    exists()
+    .where(Suppression.seller_id == Case.seller_id, Suppression.email == Case.buyer_email)
+    .correlate_except(Suppression),
+    deferred=False,
+)
+_latest_message = (
+    select(OutboxMessage.id)
+    .where(OutboxMessage.case_id == Case.id)
+    .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+    .limit(1)
+    .correlate_except(OutboxMessage)
+    .scalar_subquery()
+)
+Case.outreach_status = column_property(
+    select(OutboxMessage.status).where(OutboxMessage.id == _latest_message).correlate_except(OutboxMessage).scalar_subquery()
+)
+Case.outreach_error = column_property(
+    select(OutboxMessage.last_error).where(OutboxMessage.id == _latest_message).correlate_except(OutboxMessage).scalar_subquery()
+)
 
 
 class CaseTransition(Base):

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
+# Amazon order ids: 3-7-7 digits.
+ORDER_ID_PATTERN = r"^\d{3}-\d{7}-\d{7}$"
+
+
 class Evidence(StrEnum):
     """What the shipper documents when the seller asks."""
 
@@ -20,6 +24,14 @@ class Evidence(StrEnum):
     PROTECTIVE_PACKAGING = "protective_packaging"
     NEW_CONDITION_ITEM = "new_condition_item"
     INVESTIGATION_SUPPORT = "investigation_support"
+
+
+class MessagePurpose(StrEnum):
+    """Which part of the removal-request email a feedback type calls for."""
+
+    PRODUCT = "product"  # seller feedback is about service; product opinions belong in a review
+    MISTAKE = "mistake"  # the rating does not match the comment
+    SERVICE = "service"  # apologise, say what was done, then mention updating the feedback
 
 
 class RemovalGround(StrEnum):
@@ -54,10 +66,13 @@ class FeedbackType:
     product_related: bool
     # "If damage was caused by the Fulfillment Center, poor Cahoot Rating and Penalties will apply."
     penalty_on_fulfilment_fault: bool
+    # The part of the removal-request email this type calls for.
+    message_purpose: MessagePurpose
 
     @property
     def shipper_owes_documentation(self) -> bool:
         return bool(self.evidence)
+
 
 
 _SEE_APPLICABLE = "See the applicable Feedback type(s) as appropriate."
@@ -78,6 +93,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=True,
         product_related=False,
         penalty_on_fulfilment_fault=False,
+        message_purpose=MessagePurpose.SERVICE,
     ),
     FeedbackType(
         code="late_delivery",
@@ -88,6 +104,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=False,
         penalty_on_fulfilment_fault=False,
+        message_purpose=MessagePurpose.SERVICE,
     ),
     FeedbackType(
         code="missing_contents",
@@ -101,6 +118,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=False,
         penalty_on_fulfilment_fault=True,
+        message_purpose=MessagePurpose.SERVICE,
     ),
     FeedbackType(
         code="wrong_item",
@@ -115,6 +133,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=False,
         penalty_on_fulfilment_fault=True,
+        message_purpose=MessagePurpose.SERVICE,
     ),
     FeedbackType(
         code="poor_packaging",
@@ -130,6 +149,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=False,
         penalty_on_fulfilment_fault=True,
+        message_purpose=MessagePurpose.SERVICE,
     ),
     FeedbackType(
         code="damaged_item",
@@ -145,6 +165,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=False,
         penalty_on_fulfilment_fault=True,
+        message_purpose=MessagePurpose.SERVICE,
     ),
     FeedbackType(
         code="inaccurate_description",
@@ -159,6 +180,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=True,
         product_related=True,
         penalty_on_fulfilment_fault=True,
+        message_purpose=MessagePurpose.PRODUCT,
     ),
     FeedbackType(
         code="cancelled_order_received",
@@ -173,6 +195,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=True,
         product_related=False,
         penalty_on_fulfilment_fault=False,
+        message_purpose=MessagePurpose.SERVICE,
     ),
     FeedbackType(
         code="mistake",
@@ -186,6 +209,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=False,
         penalty_on_fulfilment_fault=False,
+        message_purpose=MessagePurpose.MISTAKE,
     ),
     FeedbackType(
         code="product_review",
@@ -200,6 +224,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=True,
         penalty_on_fulfilment_fault=False,
+        message_purpose=MessagePurpose.PRODUCT,
     ),
     FeedbackType(
         code="seeking_response",
@@ -210,6 +235,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=False,
         penalty_on_fulfilment_fault=False,
+        message_purpose=MessagePurpose.SERVICE,
     ),
     FeedbackType(
         code="scam_warning",
@@ -220,6 +246,7 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
         no_fault=False,
         product_related=False,
         penalty_on_fulfilment_fault=False,
+        message_purpose=MessagePurpose.SERVICE,
     ),
 )
 
@@ -238,6 +265,13 @@ def removal_grounds(feedback_types: list[str], asserted_grounds: list[str]) -> l
         grounds.append(RemovalGround.PRODUCT_REVIEW_ONLY.value)
     grounds.extend(g.value for g in ASSERTABLE_GROUNDS if g.value in asserted_grounds)
     return grounds
+
+
+def message_purposes(feedback_types: list[str]) -> list[str]:
+    """The purposes the removal-request email must serve, in a stable order; several make a
+    combined message."""
+    wanted = {FEEDBACK_TYPES_BY_CODE[code].message_purpose for code in feedback_types}
+    return [purpose.value for purpose in MessagePurpose if purpose in wanted]
 
 
 def in_policy_order(codes: list[str]) -> list[str]:

@@ -7,8 +7,6 @@ machine callback added) or, on any refusal or error, rolls all of it back.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -17,21 +15,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
-from workflow.db import WRITE_LOCK
+from workflow.outreach import RemovalRequestMailer
+from workflow.settings import Settings
+from workflow.transactions import write_transaction
 from workflow.errors import CaseClosed, DuplicateCase, EventRefused, InvalidInput, NotFound, StaleVersion
 from workflow.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
 from workflow.models import Case, CaseTransition
+from workflow.policy import ORDER_ID_PATTERN
 
-ORDER_ID_PATTERN = r"^\d{3}-\d{7}-\d{7}$"
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
-
-
-@dataclass(frozen=True)
-class Windows:
-    """How long after publication the buyer, and the seller through Amazon, can remove feedback."""
-
-    customer_removal_days: int = 60
-    amazon_removal_days: int = 90
 
 
 @dataclass(frozen=True)
@@ -39,6 +31,7 @@ class Buyer:
     email: str | None = None
     name: str | None = None
     language: str | None = None
+    opted_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,20 +51,6 @@ class CaseFilter:
     state: str | None = None
     feedback_type: str | None = None
     due_before: datetime | None = None
-
-
-@contextmanager
-def write_transaction(session: Session) -> Iterator[Session]:
-    """One use case, one transaction: commit all of it, or on any exception none of it."""
-    if session.in_transaction():
-        raise RuntimeError("a use case opens its own transaction; end the session's current one first")
-    session.connection(execution_options=WRITE_LOCK)
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def _load(session: Session, seller_id: str, case_id: str, *, for_update: bool = False) -> Case:
@@ -94,19 +73,19 @@ def _check_version(case: Case, expected_version: int | None) -> None:
         )
 
 
-def open_case(session: Session, seller_id: str, draft: CaseDraft, windows: Windows, now: datetime) -> Case:
+def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Settings, now: datetime) -> Case:
     with write_transaction(session):
         errors = []
         if not _ORDER_ID.match(draft.order_id):
             errors.append({"field": "order_id", "message": "must look like 123-1234567-1234567"})
         if draft.published_at > now:
             errors.append({"field": "published_at", "message": "is in the future"})
-        amazon_removal_by = draft.published_at + timedelta(days=windows.amazon_removal_days)
+        amazon_removal_by = draft.published_at + timedelta(days=settings.amazon_removal_days)
         if amazon_removal_by <= now:
             errors.append(
                 {
                     "field": "published_at",
-                    "message": f"the {windows.amazon_removal_days}-day Amazon removal window closed on "
+                    "message": f"the {settings.amazon_removal_days}-day Amazon removal window closed on "
                     f"{amazon_removal_by.isoformat()}: this feedback can no longer be removed",
                 }
             )
@@ -122,8 +101,9 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, windows: Windo
             buyer_email=draft.buyer.email,
             buyer_name=draft.buyer.name,
             buyer_language=draft.buyer.language,
+            buyer_opted_out=draft.buyer.opted_out,
             state=INITIAL_STATE,
-            customer_removal_by=draft.published_at + timedelta(days=windows.customer_removal_days),
+            customer_removal_by=draft.published_at + timedelta(days=settings.customer_removal_days),
             amazon_removal_by=amazon_removal_by,
             created_at=now,
             updated_at=now,
@@ -210,6 +190,7 @@ def fire_event(
     event: str,
     *,
     actor: str,
+    settings: Settings,
     now: datetime,
     note: str | None = None,
     expected_version: int | None = None,
@@ -222,20 +203,42 @@ def fire_event(
         _check_event_fields(event, fields)
         case = _load(session, seller_id, case_id, for_update=True)
         _check_version(case, expected_version)
-        machine = machine_for(case, listeners=[HistoryRecorder(session, actor, now)])
-        try:
-            machine.send(event, now=now, note=note, **fields)
-        except TransitionNotAllowed:
-            reasons = refusal_reasons(case, event, now)
-            raise EventRefused(f"{event} refused: " + "; ".join(reasons), reasons=reasons) from None
+        transition(session, case, event, actor=actor, settings=settings, now=now, note=note, fields=fields)
+    # The latest message's status is derived on load; the transition may have queued one.
+    session.expire(case, ["outreach_status", "outreach_error"])
     return case
 
 
+def transition(
+    session: Session,
+    case: Case,
+    event: str,
+    *,
+    actor: str,
+    settings: Settings,
+    now: datetime,
+    note: str | None = None,
+    fields: dict[str, str] | None = None,
+) -> None:
+    """Fire `event` on a case loaded for update, inside the caller's transaction, with every
+    listener attached: the history, the outbox."""
+    listeners = [HistoryRecorder(session, actor, now), RemovalRequestMailer(session, settings, now)]
+    try:
+        machine_for(case, listeners=listeners).send(event, now=now, note=note, **(fields or {}))
+    except TransitionNotAllowed:
+        reasons = refusal_reasons(case, event, now)
+        raise EventRefused(f"{event} refused: " + "; ".join(reasons), reasons=reasons) from None
+
+
 def _check_event_fields(event: str, fields: dict[str, str]) -> None:
-    takes = EVENT_FIELDS.get(event, ())
+    takes = EVENT_FIELDS.get(event, {})
     errors = [
         {"field": name, "message": f"{event} takes no {name}"} for name in fields if name not in takes
-    ] + [{"field": name, "message": f"{event} needs {name}"} for name in takes if name not in fields]
+    ] + [
+        {"field": name, "message": f"{event} needs {name}"}
+        for name, required in takes.items()
+        if required and name not in fields
+    ]
     if errors:
         raise InvalidInput(errors)
 

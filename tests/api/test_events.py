@@ -9,6 +9,10 @@ from tests.api.test_cases import assert_problem
 from tests.conftest import days_ago
 
 
+# What the seller did about a service complaint: the email says it before mentioning feedback.
+CONTACT = ("contact_customer", {"action_taken": "We sent a replacement by express delivery."})
+
+
 @pytest.fixture
 def fire(client, seller):
     def _fire(case_id: str, event: str, **fields):
@@ -41,11 +45,11 @@ def history(client, seller, case_id):
 @pytest.mark.parametrize(
     "types,steps,outcome",
     [
-        (["late_delivery"], ["contact_customer", "customer_contacted", "customer_removed_feedback"], "removed_by_customer"),
+        (["late_delivery"], [CONTACT, "customer_contacted", "customer_removed_feedback"], "removed_by_customer"),
         (["product_review"], ["contact_customer", "customer_contacted", "request_amazon_removal", "amazon_removed_feedback"], "removed_by_amazon"),
         (["inaccurate_description"], ["contact_customer", "customer_contacted", "request_amazon_removal", "amazon_declined"], "amazon_declined"),
         (["mistake"], [("close", {"resolution": "resolved", "note": "buyer updated to 5 stars"})], "resolved"),
-        (["poor_customer_service"], ["contact_customer", ("close", {"resolution": "withdrawn"})], "withdrawn"),
+        (["poor_customer_service"], [CONTACT, ("close", {"resolution": "withdrawn"})], "withdrawn"),
     ],
 )
 def test_every_path_to_closed_records_its_history(client, seller, open_case, walk, types, steps, outcome):
@@ -92,8 +96,14 @@ def test_no_buyer_address_means_no_contact(open_case, fire):
 
 
 def test_contact_customer_only_once_per_order(open_case, fire, walk):
-    case = walk(open_case(), "contact_customer", "customer_contacted")
-    assert_problem(fire(case["id"], "contact_customer"), 409)
+    case = walk(open_case(), CONTACT, "customer_contacted")
+    assert_problem(fire(case["id"], *CONTACT[:1], **CONTACT[1]), 409)
+
+
+def test_a_service_complaint_needs_to_say_what_was_done(open_case, fire):
+    case = open_case(feedback_types=["damaged_item"])
+    body = assert_problem(fire(case["id"], "contact_customer"), 422, "action_taken")
+    assert "what you did or will do" in body["detail"]
 
 
 def test_expire_is_refused_from_the_api(open_case, fire):
@@ -120,7 +130,7 @@ def test_unknown_events_and_bad_fields_are_422_and_change_nothing(client, seller
 
 
 def test_stale_expected_version_is_a_409(open_case, fire, walk):
-    case = walk(open_case(), "contact_customer")
+    case = walk(open_case(), CONTACT)
     body = assert_problem(fire(case["id"], "customer_contacted", expected_version=1), 409)
     assert body["current_version"] == 2
     assert fire(case["id"], "customer_contacted", expected_version=2).status_code == 200
@@ -131,7 +141,7 @@ def test_allowed_events_give_the_same_answer_as_the_endpoint(open_case, fire):
         case = open_case(order_id=f"111-0000000-{n:07d}", feedback_types=types, buyer=None)
         for event in ["contact_customer", "customer_contacted", "customer_removed_feedback", "request_amazon_removal", "amazon_declined"]:
             allowed = event in case["allowed_events"]
-            response = fire(case["id"], event)
+            response = fire(case["id"], event, **(CONTACT[1] if event == "contact_customer" else {}))
             assert (response.status_code == 200) == allowed, (types, event, response.get_json())
             if allowed:
                 break

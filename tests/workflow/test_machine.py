@@ -20,9 +20,9 @@ from workflow.machine import (
 )
 from workflow.models import Case
 from workflow.policy import FEEDBACK_TYPES
-from workflow.services import Windows
+from workflow.settings import Settings
 
-WINDOWS = Windows()
+WINDOWS = Settings()
 # Days since publication: both windows open; only Amazon's open; both closed.
 PHASES = {"both_open": 10, "customer_closed": 75, "both_closed": 95}
 

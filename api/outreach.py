@@ -1,0 +1,121 @@
+"""Removal-request emails: a case's messages and previews, template overrides, suppressions."""
+
+from __future__ import annotations
+
+from flask import Response, g, url_for
+from flask_openapi3 import APIBlueprint, Tag
+
+from api.auth import authenticate_seller
+from api.extensions import db
+from api.schemas import (
+    PROBLEM_RESPONSE,
+    CasePath,
+    MessageList,
+    MessageOut,
+    OverrideOut,
+    PreviewIn,
+    PreviewOut,
+    SuppressionIn,
+    SuppressionList,
+    SuppressionOut,
+    SuppressionPath,
+    TemplateIn,
+    TemplateList,
+    TemplateOut,
+    TemplatePath,
+    json_response,
+)
+from workflow import outreach
+from workflow.clock import utcnow
+from workflow.compliance import LANGUAGES
+from workflow.messages import TEMPLATE_NAMES
+
+blueprint = APIBlueprint(
+    "outreach",
+    __name__,
+    url_prefix="/v1",
+    abp_tags=[Tag(name="outreach")],
+    abp_security=[{"bearer": []}],
+    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
+)
+blueprint.before_request(authenticate_seller)
+
+
+@blueprint.get("/cases/<case_id>/messages", responses={200: MessageList, 404: PROBLEM_RESPONSE})
+def list_messages(path: CasePath):
+    """Every email of the case: queued, sent, failed or blocked, with attempts and the last error."""
+    messages = outreach.messages_of(db.session(), g.seller_id, path.case_id)
+    return json_response(MessageList(items=[MessageOut.model_validate(m, from_attributes=True) for m in messages]))
+
+
+@blueprint.post("/cases/<case_id>/messages/preview", responses={200: PreviewOut, 404: PROBLEM_RESPONSE})
+def preview_message(path: CasePath, body: PreviewIn):
+    """Render the removal request contact_customer would send, without queueing it."""
+    rendered = outreach.preview(db.session(), g.seller_id, path.case_id, body.action_taken, body.language)
+    return json_response(
+        PreviewOut(
+            language=rendered.language,
+            subject=rendered.subject,
+            text=rendered.text,
+            html=rendered.html,
+            compliant=not rendered.violations,
+            violations=[str(v) for v in rendered.violations],
+        )
+    )
+
+
+@blueprint.get("/templates", responses={200: TemplateList})
+def list_templates():
+    """The template names and languages, and which the seller has overridden."""
+    overrides = outreach.list_overrides(db.session(), g.seller_id)
+    return json_response(
+        TemplateList(
+            names=list(TEMPLATE_NAMES),
+            languages=list(LANGUAGES),
+            overrides=[OverrideOut.model_validate(o, from_attributes=True) for o in overrides],
+        )
+    )
+
+
+@blueprint.get("/templates/<name>/<language>", responses={200: TemplateOut, 404: PROBLEM_RESPONSE})
+def get_template(path: TemplatePath):
+    source, overridden = outreach.template_source(db.session(), g.seller_id, path.name, path.language)
+    return json_response(TemplateOut(name=path.name, language=path.language, source=source, overridden=overridden))
+
+
+@blueprint.put("/templates/<name>/<language>", responses={200: TemplateOut, 201: TemplateOut})
+def put_template(path: TemplatePath, body: TemplateIn):
+    """Override a template for this seller. It must compile in Jinja's sandbox and every
+    sample message rendered with it must pass Amazon's messaging rules (422 otherwise)."""
+    replaced = outreach.save_override(db.session(), g.seller_id, path.name, path.language, body.source)
+    return json_response(
+        TemplateOut(name=path.name, language=path.language, source=body.source, overridden=True),
+        200 if replaced else 201,
+    )
+
+
+@blueprint.delete("/templates/<name>/<language>", responses={204: None, 404: PROBLEM_RESPONSE})
+def delete_template(path: TemplatePath):
+    """Drop the seller's override: the built-in template applies again."""
+    outreach.delete_override(db.session(), g.seller_id, path.name, path.language)
+    return Response(status=204)
+
+
+@blueprint.get("/suppressions", responses={200: SuppressionList})
+def list_suppressions():
+    items = outreach.list_suppressions(db.session(), g.seller_id)
+    return json_response(SuppressionList(items=[SuppressionOut.model_validate(s, from_attributes=True) for s in items]))
+
+
+@blueprint.post("/suppressions", responses={201: SuppressionOut})
+def add_suppression(body: SuppressionIn):
+    """Never email this address again (a bounce, a complaint, or the seller's choice)."""
+    suppression = outreach.suppress(db.session(), g.seller_id, body.email, body.reason, utcnow())
+    location = url_for("outreach.delete_suppression", email=suppression.email)
+    return json_response(SuppressionOut.model_validate(suppression, from_attributes=True), 201, {"Location": location})
+
+
+@blueprint.delete("/suppressions/<email>", responses={204: None, 404: PROBLEM_RESPONSE})
+def delete_suppression(path: SuppressionPath):
+    outreach.unsuppress(db.session(), g.seller_id, path.email)
+    return Response(status=204)

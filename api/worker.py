@@ -1,0 +1,174 @@
+"""The worker process: delivers the outbox over SMTP (Flask-Mail) and runs the deadline sweep."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import smtplib
+import socket
+import time
+from datetime import datetime
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+from flask_mail import BadHeaderError, Message
+
+from api.extensions import db, mail
+from workflow import outbox
+from workflow.clock import as_utc, utcnow
+from workflow.settings import Settings
+
+log = logging.getLogger(__name__)
+SMTP_TIMEOUT_SECONDS = 30
+
+
+def _is_permanent(error: Exception) -> bool:
+    """A 5xx answer is final; anything else (4xx, a dropped connection) is worth retrying."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _ in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code >= 500
+    return isinstance(error, BadHeaderError)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{address}: {code} {text.decode(errors='replace')}" for address, (code, text) in error.recipients.items()
+        )
+    if isinstance(error, smtplib.SMTPResponseException):
+        message = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else error.smtp_error
+        return f"{error.smtp_code} {message}"
+    return f"{type(error).__name__}: {error}"
+
+
+class Worker:
+    def __init__(self, app: Flask, *, batch_size: int = 50, poll_seconds: float = 1.0) -> None:
+        self.app = app
+        self.batch_size = batch_size
+        self.poll_seconds = poll_seconds
+        self.stopping = False
+
+    @property
+    def settings(self) -> Settings:
+        return self.app.config["SETTINGS"]
+
+    def stop(self, *_signal_args) -> None:
+        """Finish the message in hand, then exit."""
+        self.stopping = True
+
+    def run(self, *, once: bool, as_of: datetime | None) -> None:
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        socket.setdefaulttimeout(SMTP_TIMEOUT_SECONDS)  # Flask-Mail opens SMTP without a timeout
+        while not self.stopping:
+            done = self.run_once(as_of or utcnow())
+            if once and done == 0:
+                return
+            if done == 0:
+                self._sleep(self.poll_seconds)
+
+    def run_once(self, now: datetime) -> int:
+        """One pass: deliver what is due, then expire hopeless cases. Returns the work done."""
+        with self.app.app_context():
+            return self.deliver(now) + self.sweep(now)
+
+    def _sleep(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not self.stopping and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def deliver(self, now: datetime) -> int:
+        session = db.session()
+        batch = outbox.claim_due(session, now, self.batch_size, self.settings)
+        if not batch:
+            return 0
+        try:
+            connection = mail.connect().__enter__()
+        except (OSError, smtplib.SMTPException) as error:
+            for delivery in batch:
+                outbox.record_failure(
+                    session, delivery.id, f"cannot reach the mail server: {_describe(error)}",
+                    permanent=False, settings=self.settings, now=now,
+                )  # fmt: skip
+            return len(batch)
+        try:
+            self._send_batch(session, connection, batch, now)
+        finally:
+            try:
+                connection.__exit__(None, None, None)
+            except (OSError, smtplib.SMTPException):
+                pass  # the server went away after the batch; every outcome is recorded already
+        return len(batch)
+
+    def _send_batch(self, session, connection, batch: list[outbox.Delivery], now: datetime) -> None:
+        for index, delivery in enumerate(batch):
+            if self.stopping:
+                outbox.release(session, [d.id for d in batch[index:]])
+                return
+            message = Message(
+                subject=delivery.subject,
+                recipients=[delivery.recipient],
+                body=delivery.text_body,
+                html=delivery.html_body,
+                sender=self.app.config["MAIL_DEFAULT_SENDER"],
+            )
+            message.msgId = delivery.message_id
+            try:
+                connection.send(message)
+            except (OSError, smtplib.SMTPException, BadHeaderError) as error:
+                permanent = _is_permanent(error)
+                status = outbox.record_failure(
+                    session, delivery.id, _describe(error), permanent=permanent,
+                    bounce=isinstance(error, smtplib.SMTPRecipientsRefused) and permanent,
+                    settings=self.settings, now=now,
+                )  # fmt: skip
+                log.warning("message %s not delivered (%s): %s", delivery.id, status, _describe(error))
+                if isinstance(error, (OSError, smtplib.SMTPServerDisconnected)):
+                    # The connection is gone: hand the rest back for the next pass to reconnect.
+                    outbox.release(session, [d.id for d in batch[index + 1 :]])
+                    return
+            else:
+                outbox.record_sent(session, delivery.id, self.settings, now)
+
+    def sweep(self, now: datetime) -> int:
+        session = db.session()
+        due = outbox.due_for_sweep(session, now, self.batch_size)
+        session.rollback()
+        return sum(outbox.expire_case(session, case_id, self.settings, now) for case_id in due)
+
+    def describe_due(self, now: datetime) -> list[str]:
+        """What a pass at `now` would do, changing nothing (for --dry-run)."""
+        with self.app.app_context():
+            session = db.session()
+            lines = [
+                f"send {m.id} to {m.recipient}: {m.subject} (attempt {m.attempts + 1})"
+                for m in outbox.due_messages(session, now)
+            ]
+            lines += [f"expire {case_id}" for case_id in outbox.due_for_sweep(session, now, 10_000)]
+            session.rollback()
+            return lines
+
+
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Do everything due, then exit (for cron and tests).")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
+    help="Evaluate deadlines and due messages at this instant (UTC unless an offset is given).",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be sent and expired; change nothing.")
+@click.option("--batch-size", default=50, show_default=True)
+@click.option("--poll-seconds", default=1.0, show_default=True)
+@with_appcontext
+def worker_command(once: bool, as_of: datetime | None, dry_run: bool, batch_size: int, poll_seconds: float) -> None:
+    """Deliver queued emails and expire cases whose deadlines have passed."""
+    worker = Worker(current_app._get_current_object(), batch_size=batch_size, poll_seconds=poll_seconds)
+    instant = as_utc(as_of) if as_of else None
+    if dry_run:
+        for line in worker.describe_due(instant or utcnow()) or ["nothing is due"]:
+            click.echo(line)
+        return
+    worker.run(once=once, as_of=instant)

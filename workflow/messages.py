@@ -1,0 +1,177 @@
+"""The removal-request email: which template, which language, rendered text and HTML.
+
+Templates live in email_templates/<language>/ (subject, message frame and one part per
+message purpose); a seller's override of any of them, stored in the database, takes its
+place. Everything renders in Jinja's sandbox, because overrides are user input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import css_inline
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from workflow.compliance import LANGUAGES, Violation, violations
+from workflow.policy import MessagePurpose, message_purposes
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "email_templates"
+TEMPLATE_NAMES: tuple[str, ...] = ("subject", "message", *(p.value for p in MessagePurpose))
+
+# The language of each Amazon marketplace; one the product has no templates for falls back
+# to English.
+MARKETPLACE_LANGUAGES = {
+    "US": "en", "CA": "en", "MX": "es", "BR": "pt", "UK": "en", "IE": "en", "DE": "de", "FR": "fr",
+    "IT": "it", "ES": "es", "NL": "nl", "BE": "fr", "SE": "sv", "PL": "pl", "TR": "tr", "AE": "ar",
+    "SA": "ar", "EG": "ar", "IN": "en", "JP": "ja", "AU": "en", "SG": "en",
+}  # fmt: skip
+SUBJECT_MAX_LENGTH = 200
+
+
+class TemplateProblem(Exception):
+    """An override that does not compile, does not render, or breaks the messaging rules."""
+
+    def __init__(self, detail: str, violations: list[Violation] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.violations = violations or []
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    language: str
+    subject: str
+    text: str
+    html: str
+    violations: list[Violation]
+
+
+def template_key(name: str, language: str) -> str:
+    return f"{language}/{name}.txt.j2"
+
+
+def choose_language(buyer_language: str | None, marketplace: str | None) -> str:
+    """The buyer's language if there are templates for it, else the marketplace's, else English."""
+    for candidate in (buyer_language, MARKETPLACE_LANGUAGES.get(marketplace or "")):
+        primary = (candidate or "").split("-")[0].lower()
+        if primary in LANGUAGES:
+            return primary
+    return "en"
+
+
+def _environment(overrides: dict[str, str], autoescape: bool) -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=ChoiceLoader([DictLoader(overrides), FileSystemLoader(TEMPLATE_DIR)]),
+        autoescape=autoescape,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def _builtin_environment(autoescape: bool) -> SandboxedEnvironment:
+    return _environment({}, autoescape)
+
+
+def _text_environment(overrides: dict[str, str]) -> SandboxedEnvironment:
+    return _environment(overrides, False) if overrides else _builtin_environment(False)
+
+
+def _one_line(text: str) -> str:
+    """Names and headers are one line: any CR, LF or other whitespace run becomes one space."""
+    return re.sub(r"\s+", " ", text).strip()[:SUBJECT_MAX_LENGTH]
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
+def _html_of(text: str, subject: str, language: str) -> str:
+    paragraphs = [block.split("\n") for block in text.strip().split("\n\n")]
+    html = _builtin_environment(True).get_template("layout.html.j2").render(
+        paragraphs=paragraphs, subject=subject, language=language
+    )
+    return css_inline.inline(html)
+
+
+def render_removal_request(
+    *,
+    order_id: str,
+    feedback_types: list[str],
+    seller_name: str,
+    buyer_name: str | None,
+    buyer_language: str | None,
+    marketplace: str | None,
+    action_taken: str | None,
+    overrides: dict[str, str] | None = None,
+    language: str | None = None,
+) -> RenderedMessage:
+    """Render the message for a case; `overrides` maps template_key() to a seller's source.
+
+    Raises TemplateProblem when a template fails to render (an override with an error).
+    """
+    language = language or choose_language(buyer_language, marketplace)
+    context = {
+        "order_id": order_id,
+        "seller_name": seller_name,
+        "buyer_name": _one_line(buyer_name) if buyer_name else None,
+        "action_taken": action_taken,
+        "purposes": message_purposes(feedback_types),
+        "language": language,
+    }
+    environment = _text_environment(overrides or {})
+    try:
+        subject = _one_line(environment.get_template(template_key("subject", language)).render(context))
+        text = _tidy(environment.get_template(template_key("message", language)).render(context))
+    except Exception as error:  # an override can fail in any way (sandbox refusal, 1/0, ...)
+        raise TemplateProblem(f"the template does not render: {type(error).__name__}: {error}") from error
+    return RenderedMessage(
+        language=language,
+        subject=subject,
+        text=text,
+        html=_html_of(text, subject, language),
+        violations=violations(subject + "\n" + text, language),
+    )
+
+
+SAMPLE_CASES = (
+    ["product_review"],
+    ["mistake"],
+    ["late_delivery"],
+    ["product_review", "mistake", "damaged_item"],
+)
+
+
+def check_override(name: str, language: str, source: str, overrides: dict[str, str]) -> None:
+    """Refuse an override that would not compile, render or pass the messaging rules, by
+    rendering sample messages of every purpose with it in place."""
+    if name not in TEMPLATE_NAMES:
+        raise TemplateProblem(f"unknown template {name!r}: one of {', '.join(TEMPLATE_NAMES)}")
+    if language not in LANGUAGES:
+        raise TemplateProblem(f"unsupported language {language!r}: one of {', '.join(LANGUAGES)}")
+    candidate = {**overrides, template_key(name, language): source}
+    try:
+        _environment(candidate, False).parse(source)
+    except TemplateError as error:
+        raise TemplateProblem(f"the template does not compile: {error}") from error
+    for feedback_types in SAMPLE_CASES:
+        rendered = render_removal_request(
+            order_id="111-2223334-4445556",
+            feedback_types=feedback_types,
+            seller_name="Sample Shop",
+            buyer_name="Sam Sample",
+            buyer_language=language,
+            marketplace=None,
+            action_taken="We sent a replacement, which arrives tomorrow.",
+            overrides=candidate,
+        )
+        if rendered.violations:
+            raise TemplateProblem(
+                "the template breaks Amazon's messaging rules: " + "; ".join(map(str, rendered.violations)),
+                rendered.violations,
+            )

@@ -1,0 +1,199 @@
+"""Asking the buyer: the removal-request email queued by contact_customer, previews, the
+seller's template overrides and suppression list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from workflow.errors import DomainError, InvalidInput, NotFound
+from workflow.messages import TEMPLATE_DIR, TemplateProblem, check_override, render_removal_request, template_key
+from workflow.models import Case, OutboxMessage, Seller, Suppression, TemplateOverride, new_id
+from workflow.policy import MessagePurpose, message_purposes
+from workflow.transactions import write_transaction
+from workflow.settings import Settings
+
+MAX_TEMPLATE_LENGTH = 20_000
+
+
+class MessageNotCompliant(DomainError):
+    status = 409
+    slug = "message-not-compliant"
+    title = "The message would break Amazon's messaging rules"
+
+
+class InvalidTemplate(DomainError):
+    status = 422
+    slug = "invalid-template"
+    title = "The template cannot be used"
+
+
+def _overrides(session: Session, seller_id: str) -> dict[str, str]:
+    rows = session.scalars(select(TemplateOverride).where(TemplateOverride.seller_id == seller_id))
+    return {template_key(row.name, row.language): row.source for row in rows}
+
+
+def render_for_case(session: Session, case: Case, action_taken: str | None, language: str | None = None):
+    seller_name = session.scalar(select(Seller.name).where(Seller.id == case.seller_id))
+    try:
+        return render_removal_request(
+            order_id=case.order_id,
+            feedback_types=case.feedback_types,
+            seller_name=seller_name,
+            buyer_name=case.buyer_name,
+            buyer_language=case.buyer_language,
+            marketplace=case.marketplace,
+            action_taken=action_taken,
+            overrides=_overrides(session, case.seller_id),
+            language=language,
+        )
+    except TemplateProblem as problem:
+        raise InvalidTemplate(problem.detail) from problem
+
+
+class RemovalRequestMailer:
+    """Machine listener: contact_customer renders the removal request, refuses to go on if it
+    breaks the messaging rules, and queues it in the outbox within the transition's
+    transaction."""
+
+    def __init__(self, session: Session, settings: Settings, now: datetime) -> None:
+        self.session = session
+        self.settings = settings
+        self.now = now
+
+    def before_contact_customer(self, model: Case, action_taken: str | None = None) -> None:
+        if MessagePurpose.SERVICE.value in message_purposes(model.feedback_types) and not action_taken:
+            raise InvalidInput(
+                [
+                    {
+                        "field": "action_taken",
+                        "message": "a service complaint is answered by saying what you did or will do "
+                        "to resolve it, before mentioning the feedback",
+                    }
+                ]
+            )
+        rendered = render_for_case(self.session, model, action_taken)
+        if rendered.violations:
+            reasons = [str(v) for v in rendered.violations]
+            raise MessageNotCompliant(
+                "the removal request would break Amazon's messaging rules: " + "; ".join(reasons),
+                reasons=reasons,
+            )
+        message_key = new_id("msg")
+        self.session.add(
+            OutboxMessage(
+                id=message_key,
+                message_id=f"<{message_key}@{self.settings.message_id_domain}>",
+                seller_id=model.seller_id,
+            case_id=model.id,
+                recipient=model.buyer_email,
+                language=rendered.language,
+                subject=rendered.subject,
+                text_body=rendered.text,
+                html_body=rendered.html,
+                next_attempt_at=self.now,
+                created_at=self.now,
+            )
+        )
+
+
+def preview(session: Session, seller_id: str, case_id: str, action_taken: str | None, language: str | None):
+    case = session.scalar(select(Case).where(Case.id == case_id, Case.seller_id == seller_id))
+    if case is None:
+        raise NotFound(f"no case {case_id!r}")
+    return render_for_case(session, case, action_taken, language)
+
+
+def messages_of(session: Session, seller_id: str, case_id: str) -> list[OutboxMessage]:
+    _require_case(session, seller_id, case_id)
+    return list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.case_id == case_id)
+            .order_by(OutboxMessage.created_at, OutboxMessage.id)
+        )
+    )
+
+
+def _require_case(session: Session, seller_id: str, case_id: str) -> None:
+    if session.scalar(select(Case.id).where(Case.id == case_id, Case.seller_id == seller_id)) is None:
+        raise NotFound(f"no case {case_id!r}")
+
+
+def template_source(session: Session, seller_id: str, name: str, language: str) -> tuple[str, bool]:
+    """The template in force for the seller, and whether it is the seller's own override."""
+    override = session.get(TemplateOverride, (seller_id, name, language))
+    if override is not None:
+        return override.source, True
+    path = TEMPLATE_DIR / template_key(name, language)
+    if not path.is_file():
+        raise NotFound(f"no template {name!r} in {language!r}")
+    return path.read_text(encoding="utf-8"), False
+
+
+def save_override(session: Session, seller_id: str, name: str, language: str, source: str) -> bool:
+    """Store the seller's override after it compiles, renders and passes the messaging rules
+    for every message purpose. True when it replaced an earlier override."""
+    with write_transaction(session):
+        if len(source) > MAX_TEMPLATE_LENGTH:
+            raise InvalidTemplate(f"the template is longer than {MAX_TEMPLATE_LENGTH} characters")
+        try:
+            check_override(name, language, source, _overrides(session, seller_id))
+        except TemplateProblem as problem:
+            raise InvalidTemplate(problem.detail, violations=[str(v) for v in problem.violations]) from problem
+        existing = session.get(TemplateOverride, (seller_id, name, language))
+        if existing is None:
+            session.add(TemplateOverride(seller_id=seller_id, name=name, language=language, source=source))
+        else:
+            existing.source = source
+    return existing is not None
+
+
+def delete_override(session: Session, seller_id: str, name: str, language: str) -> None:
+    with write_transaction(session):
+        override = session.get(TemplateOverride, (seller_id, name, language))
+        if override is None:
+            raise NotFound(f"no override of {name!r} in {language!r}")
+        session.delete(override)
+
+
+def list_overrides(session: Session, seller_id: str) -> list[TemplateOverride]:
+    return list(
+        session.scalars(
+            select(TemplateOverride)
+            .where(TemplateOverride.seller_id == seller_id)
+            .order_by(TemplateOverride.name, TemplateOverride.language)
+        )
+    )
+
+
+def suppress(session: Session, seller_id: str, email: str, reason: str, now: datetime) -> Suppression:
+    """Add an address to the seller's suppression list (idempotent: the first reason stays)."""
+    with write_transaction(session):
+        return suppress_within(session, seller_id, email, reason, now)
+
+
+def suppress_within(session: Session, seller_id: str, email: str, reason: str, now: datetime) -> Suppression:
+    existing = session.get(Suppression, (seller_id, email.lower()))
+    if existing is not None:
+        return existing
+    suppression = Suppression(seller_id=seller_id, email=email.lower(), reason=reason, created_at=now)
+    session.add(suppression)
+    return suppression
+
+
+def unsuppress(session: Session, seller_id: str, email: str) -> None:
+    with write_transaction(session):
+        deleted = session.execute(
+            delete(Suppression).where(Suppression.seller_id == seller_id, Suppression.email == email.lower())
+        ).rowcount
+        if not deleted:
+            raise NotFound(f"{email} is not on the suppression list")
+
+
+def list_suppressions(session: Session, seller_id: str) -> list[Suppression]:
+    return list(
+        session.scalars(select(Suppression).where(Suppression.seller_id == seller_id).order_by(Suppression.email))
+    )
