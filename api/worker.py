@@ -87,26 +87,27 @@ class Worker:
         try:
             connection = mail.connect().__enter__()
         except (OSError, smtplib.SMTPException) as error:
-            for delivery in batch:
-                outbox.record_failure(
-                    session, delivery.id, f"cannot reach the mail server: {_describe(error)}",
-                    permanent=False, settings=self.settings, now=now,
-                )  # fmt: skip
-            return len(batch)
-        try:
-            self._send_batch(session, connection, batch, now)
-        finally:
+            reason = f"cannot reach the mail server: {_describe(error)}"
+            outcomes = [outbox.Outcome(d.id, reason) for d in batch]
+        else:
+            outcomes = self._send_batch(connection, batch)
             try:
                 connection.__exit__(None, None, None)
             except (OSError, smtplib.SMTPException):
-                pass  # the server went away after the batch; every outcome is recorded already
+                pass  # the server went away after the batch; every outcome is known already
+        outbox.record_outcomes(session, outcomes, self.settings, now)
+        for outcome in outcomes:
+            if outcome.error:
+                log.warning("message %s not delivered: %s", outcome.delivery_id, outcome.error)
         return len(batch)
 
-    def _send_batch(self, session, connection, batch: list[outbox.Delivery], now: datetime) -> None:
+    def _send_batch(self, connection, batch: list[outbox.Delivery]) -> list[outbox.Outcome]:
+        """Send each message over one connection. Outcomes are recorded together afterwards,
+        so a crash in between re-sends at most this batch, with the same Message-IDs."""
+        outcomes: list[outbox.Outcome] = []
         for index, delivery in enumerate(batch):
             if self.stopping:
-                outbox.release(session, [d.id for d in batch[index:]])
-                return
+                return outcomes + [outbox.Outcome(d.id, attempted=False) for d in batch[index:]]
             message = Message(
                 subject=delivery.subject,
                 recipients=[delivery.recipient],
@@ -119,18 +120,14 @@ class Worker:
                 connection.send(message)
             except (OSError, smtplib.SMTPException, BadHeaderError) as error:
                 permanent = _is_permanent(error)
-                status = outbox.record_failure(
-                    session, delivery.id, _describe(error), permanent=permanent,
-                    bounce=isinstance(error, smtplib.SMTPRecipientsRefused) and permanent,
-                    settings=self.settings, now=now,
-                )  # fmt: skip
-                log.warning("message %s not delivered (%s): %s", delivery.id, status, _describe(error))
+                bounce = permanent and isinstance(error, smtplib.SMTPRecipientsRefused)
+                outcomes.append(outbox.Outcome(delivery.id, _describe(error), permanent, bounce))
                 if isinstance(error, (OSError, smtplib.SMTPServerDisconnected)):
                     # The connection is gone: hand the rest back for the next pass to reconnect.
-                    outbox.release(session, [d.id for d in batch[index + 1 :]])
-                    return
+                    return outcomes + [outbox.Outcome(d.id, attempted=False) for d in batch[index + 1 :]]
             else:
-                outbox.record_sent(session, delivery.id, self.settings, now)
+                outcomes.append(outbox.Outcome(delivery.id))
+        return outcomes
 
     def sweep(self, now: datetime) -> int:
         session = db.session()

@@ -55,68 +55,90 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
                 .with_for_update(skip_locked=True)
             )
         )
+        cases = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_({m.case_id for m in messages})))}
+        deliveries = []
         for message in messages:
+            reason = _no_longer_allowed(cases[message.case_id])
+            if reason:
+                message.status, message.last_error = "blocked", reason
+                continue
             message.claimed_until = now + timedelta(seconds=settings.outbox_claim_seconds)
-        return [
-            Delivery(m.id, m.recipient, m.subject, m.text_body, m.html_body, m.message_id) for m in messages
-        ]
+            deliveries.append(
+                Delivery(
+                    message.id, message.recipient, message.subject,
+                    message.text_body, message.html_body, message.message_id,
+                )  # fmt: skip
+            )
+        return deliveries
 
 
-def _claimed(session: Session, message_id: str) -> OutboxMessage:
-    return session.scalar(select(OutboxMessage).where(OutboxMessage.id == message_id).with_for_update())
+def _no_longer_allowed(case: Case) -> str | None:
+    """Why a queued message must not go out after all: the buyer opted out, or the address was
+    suppressed, after it was queued."""
+    if case.buyer_opted_out:
+        return "the buyer opted out of unsolicited messages after the email was queued"
+    if case.buyer_suppressed:
+        return "the address was put on the suppression list after the email was queued"
+    return None
 
 
-def record_sent(session: Session, message_id: str, settings: Settings, now: datetime) -> None:
-    """The message went out: mark it and move its case on (customer_contacted, actor system)."""
-    with write_transaction(session):
-        message = _claimed(session, message_id)
-        message.status, message.sent_at, message.claimed_until = "sent", now, None
-        message.attempts += 1
-        message.last_error = None
-        case = session.scalar(select(Case).where(Case.id == message.case_id).with_for_update())
-        if case.state == "contacting_customer":
-            transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one claimed message: sent (no error), failed, or not attempted."""
+
+    delivery_id: str
+    error: str | None = None
+    permanent: bool = False  # a 5xx answer: retrying cannot help
+    bounce: bool = False  # the recipient was refused for good: suppress the address
+    attempted: bool = True
 
 
 def retry_delay(attempts: int, settings: Settings) -> float:
-    """Exponential backoff with full jitter in its upper half: base·2^(n-1), capped."""
+    """Exponential backoff with jitter in the upper half: base·2^(n-1), capped."""
     ceiling = min(settings.outbox_retry_max_seconds, settings.outbox_retry_base_seconds * 2 ** (attempts - 1))
     return random.uniform(ceiling / 2, ceiling)
 
 
-def record_failure(
-    session: Session,
-    message_id: str,
-    error: str,
-    *,
-    permanent: bool,
-    settings: Settings,
-    now: datetime,
-    bounce: bool = False,
-) -> str:
-    """Count a failed attempt. A permanent rejection, or the last attempt, makes the message
-    `failed` (its case stays in contacting_customer, with the error visible); otherwise it is
-    queued again after a backoff. A bounced address goes on the seller's suppression list.
-    Returns the message's new status."""
-    with write_transaction(session):
-        message = _claimed(session, message_id)
-        message.attempts += 1
-        message.last_error = error[:2000]
-        message.claimed_until = None
-        if permanent or message.attempts >= settings.outbox_max_attempts:
-            message.status = "failed"
-            if bounce:
-                suppress_within(session, message.seller_id, message.recipient, "bounce", now)
-        else:
-            message.next_attempt_at = now + timedelta(seconds=retry_delay(message.attempts, settings))
-        return message.status
+def record_outcomes(session: Session, outcomes: list[Outcome], settings: Settings, now: datetime) -> None:
+    """Record a batch's outcomes in one transaction.
 
-
-def release(session: Session, message_ids: list[str]) -> None:
-    """Give claims back unattempted (the worker is stopping)."""
+    A sent message is marked and its case moves on (customer_contacted, actor system). A
+    failed one counts an attempt: a permanent rejection, or the last attempt, makes it
+    `failed` (the case stays in contacting_customer with the error visible), otherwise it is
+    queued again after a backoff; a bounced address goes on the suppression list. One not
+    attempted is handed back for the next pass."""
+    if not outcomes:
+        return
     with write_transaction(session):
-        for message_id in message_ids:
-            _claimed(session, message_id).claimed_until = None
+        ids = [o.delivery_id for o in outcomes]
+        messages = {
+            m.id: m
+            for m in session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids)).with_for_update())
+        }
+        contacted_case_ids = {messages[o.delivery_id].case_id for o in outcomes if o.attempted and o.error is None}
+        cases = {
+            c.id: c
+            for c in session.scalars(select(Case).where(Case.id.in_(contacted_case_ids)).with_for_update())
+        }
+        for outcome in outcomes:
+            message = messages[outcome.delivery_id]
+            message.claimed_until = None
+            if not outcome.attempted:
+                continue
+            message.attempts += 1
+            if outcome.error is None:
+                message.status, message.sent_at, message.last_error = "sent", now, None
+                case = cases[message.case_id]
+                if case.state == "contacting_customer":
+                    transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
+                continue
+            message.last_error = outcome.error[:2000]
+            if outcome.permanent or message.attempts >= settings.outbox_max_attempts:
+                message.status = "failed"
+                if outcome.bounce:
+                    suppress_within(session, message.seller_id, message.recipient, "bounce", now)
+            else:
+                message.next_attempt_at = now + timedelta(seconds=retry_delay(message.attempts, settings))
 
 
 def due_messages(session: Session, now: datetime) -> list[OutboxMessage]:

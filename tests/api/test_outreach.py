@@ -254,3 +254,13 @@ def test_messages_of_another_sellers_case_are_a_404(client, seller, other_seller
     case = contacted()
     assert_problem(client.get(f"/v1/cases/{case['id']}/messages", headers=other_seller.headers), 404)
     assert_problem(client.post(f"/v1/cases/{case['id']}/messages/preview", json={}, headers=other_seller.headers), 404)
+
+
+def test_opting_out_after_queueing_blocks_the_message(client, seller, contacted, smtp, worker):
+    case = contacted()
+    client.patch(f"/v1/cases/{case['id']}", json={"buyer": {"opted_out": True}}, headers=seller.headers)
+    worker.run_once(utcnow())
+    assert smtp.received == []
+    [message] = messages(client, seller, case["id"])
+    assert message["status"] == "blocked" and "opted out" in message["last_error"]
+    assert get_case(client, seller, case["id"])["outreach"]["status"] == "blocked"
