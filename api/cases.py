@@ -8,25 +8,21 @@ from flask_openapi3 import APIBlueprint, Tag
 from api.auth import authenticate_seller
 from api.extensions import db
 from api.schemas import (
-    BuyerOut,
     CaseCreate,
     CaseList,
     CaseOut,
     CasePatch,
     CasePath,
     CaseQuery,
-    Deadlines,
     EventIn,
     History,
-    Outreach,
     PROBLEM_RESPONSE,
     TransitionOut,
     json_response,
 )
 from workflow import services
 from workflow.clock import utcnow
-from workflow.machine import enabled_events
-from workflow.models import Case
+from workflow.representation import case_representation
 
 blueprint = APIBlueprint(
     "cases",
@@ -39,37 +35,6 @@ blueprint = APIBlueprint(
 blueprint.before_request(authenticate_seller)
 
 
-def case_out(case: Case, now) -> CaseOut:
-    return CaseOut(
-        id=case.id,
-        order_id=case.order_id,
-        rating=case.rating,
-        comment=case.comment,
-        published_at=case.published_at,
-        marketplace=case.marketplace,
-        feedback_types=case.feedback_types,
-        buyer=BuyerOut(
-            email=case.buyer_email,
-            name=case.buyer_name,
-            language=case.buyer_language,
-            opted_out=case.buyer_opted_out,
-            suppressed=bool(case.buyer_suppressed),
-        ),
-        asserted_grounds=case.asserted_grounds,
-        state=case.state,
-        outcome=case.outcome,
-        deadlines=Deadlines(
-            customer_removal_by=case.customer_removal_by, amazon_removal_by=case.amazon_removal_by
-        ),
-        amazon_removal_grounds=case.amazon_removal_grounds,
-        allowed_events=enabled_events(case, now),
-        outreach=Outreach(status=case.outreach_status, error=case.outreach_error) if case.outreach_status else None,
-        version=case.version,
-        created_at=case.created_at,
-        updated_at=case.updated_at,
-    )
-
-
 @blueprint.post("/cases", responses={201: CaseOut, 409: PROBLEM_RESPONSE})
 def create_case(body: CaseCreate):
     """Open a case for one negative feedback."""
@@ -78,7 +43,7 @@ def create_case(body: CaseCreate):
     draft = services.CaseDraft(**body.model_dump(exclude={"buyer"}), buyer=services.Buyer(**buyer))
     case = services.open_case(db.session(), g.seller_id, draft, current_app.config["SETTINGS"], now)
     location = url_for("cases.get_case", case_id=case.id)
-    return json_response(case_out(case, now), 201, {"Location": location})
+    return json_response(case_representation(case, now), 201, {"Location": location})
 
 
 @blueprint.get("/cases", responses={200: CaseList})
@@ -89,13 +54,13 @@ def list_cases(query: CaseQuery):
         db.session(), g.seller_id, filters, limit=query.limit, after_id=query.cursor
     )
     now = utcnow()
-    return json_response(CaseList(items=[case_out(c, now) for c in cases], next_cursor=next_cursor))
+    return json_response(CaseList(items=[case_representation(c, now) for c in cases], next_cursor=next_cursor))
 
 
 @blueprint.get("/cases/<case_id>", responses={200: CaseOut, 404: PROBLEM_RESPONSE})
 def get_case(path: CasePath):
     case = services.get_case(db.session(), g.seller_id, path.case_id)
-    return json_response(case_out(case, utcnow()))
+    return json_response(case_representation(case, utcnow()))
 
 
 @blueprint.patch("/cases/<case_id>", responses={200: CaseOut, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE})
@@ -112,7 +77,7 @@ def patch_case(path: CasePath, body: CasePatch):
         asserted_grounds=body.asserted_grounds,
         buyer=body.buyer.model_dump(include=body.buyer.model_fields_set) if body.buyer else None,
     )
-    return json_response(case_out(case, now))
+    return json_response(case_representation(case, now))
 
 
 @blueprint.post("/cases/<case_id>/events", responses={200: CaseOut, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE})
@@ -131,7 +96,7 @@ def post_event(path: CasePath, body: EventIn):
         expected_version=body.expected_version,
         fields=body.model_dump(exclude={"event", "note", "expected_version"}),
     )
-    return json_response(case_out(case, now))
+    return json_response(case_representation(case, now))
 
 
 @blueprint.get("/cases/<case_id>/history", responses={200: History, 404: PROBLEM_RESPONSE})

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidato
 
 from workflow.models import CASE_ID_PATTERN
 from workflow.compliance import LANGUAGES
+from workflow.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401 - part of the API's schema
 from workflow.messages import TEMPLATE_NAMES
 from workflow.machine import API_EVENTS, OUTCOMES, RESOLUTIONS, STATES
 from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPE_CODES, RemovalGround
@@ -114,47 +115,6 @@ class CaseQuery(Strict):
     cursor: Annotated[str, Field(pattern=CASE_ID_PATTERN)] | None = Field(
         None, description="next_cursor of the previous page, passed unchanged."
     )
-
-
-class BuyerOut(BaseModel):
-    email: str | None
-    name: str | None
-    language: str | None
-    opted_out: bool
-    suppressed: bool = Field(description="The address is on the seller's suppression list.")
-
-
-class Outreach(BaseModel):
-    """How the latest removal-request email fares."""
-
-    status: Literal["queued", "sent", "failed", "blocked"]
-    error: str | None
-
-
-class Deadlines(BaseModel):
-    customer_removal_by: datetime
-    amazon_removal_by: datetime
-
-
-class CaseOut(BaseModel):
-    id: str
-    order_id: str
-    rating: int
-    comment: str
-    published_at: datetime
-    marketplace: str | None
-    feedback_types: list[str]
-    buyer: BuyerOut
-    asserted_grounds: list[str]
-    state: StateName
-    outcome: Literal[OUTCOMES] | None
-    deadlines: Deadlines
-    amazon_removal_grounds: list[Literal[tuple(g.value for g in RemovalGround)]]
-    allowed_events: list[str]
-    outreach: Outreach | None
-    version: int
-    created_at: datetime
-    updated_at: datetime
 
 
 class CaseList(BaseModel):

@@ -1,0 +1,82 @@
+"""How a case is shown to sellers and integrators: the API's answers and webhook payloads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from workflow.machine import OUTCOMES, STATES, enabled_events
+from workflow.models import Case
+from workflow.policy import RemovalGround
+
+
+class BuyerOut(BaseModel):
+    email: str | None
+    name: str | None
+    language: str | None
+    opted_out: bool
+    suppressed: bool = Field(description="The address is on the seller's suppression list.")
+
+
+class Outreach(BaseModel):
+    """How the latest removal-request email fares."""
+
+    status: Literal["queued", "sent", "failed", "blocked"]
+    error: str | None
+
+
+class Deadlines(BaseModel):
+    customer_removal_by: datetime
+    amazon_removal_by: datetime
+
+
+class CaseOut(BaseModel):
+    id: str
+    order_id: str
+    rating: int
+    comment: str
+    published_at: datetime
+    marketplace: str | None
+    feedback_types: list[str]
+    buyer: BuyerOut
+    asserted_grounds: list[str]
+    state: Literal[STATES]
+    outcome: Literal[OUTCOMES] | None
+    deadlines: Deadlines
+    amazon_removal_grounds: list[Literal[tuple(g.value for g in RemovalGround)]]
+    allowed_events: list[str]
+    outreach: Outreach | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def case_representation(case: Case, now: datetime) -> CaseOut:
+    return CaseOut(
+        id=case.id,
+        order_id=case.order_id,
+        rating=case.rating,
+        comment=case.comment,
+        published_at=case.published_at,
+        marketplace=case.marketplace,
+        feedback_types=case.feedback_types,
+        buyer=BuyerOut(
+            email=case.buyer_email,
+            name=case.buyer_name,
+            language=case.buyer_language,
+            opted_out=case.buyer_opted_out,
+            suppressed=bool(case.buyer_suppressed),
+        ),
+        asserted_grounds=case.asserted_grounds,
+        state=case.state,
+        outcome=case.outcome,
+        deadlines=Deadlines(customer_removal_by=case.customer_removal_by, amazon_removal_by=case.amazon_removal_by),
+        amazon_removal_grounds=case.amazon_removal_grounds,
+        allowed_events=enabled_events(case, now),
+        outreach=Outreach(status=case.outreach_status, error=case.outreach_error) if case.outreach_status else None,
+        version=case.version,
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+    )
