@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import fields
+from dataclasses import fields, replace
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from flask_openapi3 import Info, OpenAPI
 from api.extensions import db, mail, migrate
 from api.problems import register_problem_handlers, validation_problem
 from workflow.db import configure_engine
+from workflow.listeners import load_listeners
 from workflow.settings import Settings
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -48,6 +49,13 @@ def _settings_from_environment(instance_path: str) -> dict[str, Any]:
     return config
 
 
+def _listener_paths(setting: str | list[str] | None) -> list[str]:
+    """LISTENERS: a JSON list of `module:attribute` paths, or the same comma-separated."""
+    if isinstance(setting, str):
+        return [path.strip() for path in setting.split(",") if path.strip()]
+    return list(setting or [])
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app = OpenAPI(
         __name__,
@@ -68,7 +76,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
         app.config.update(test_config)
     sender_domain = parseaddr(app.config["MAIL_DEFAULT_SENDER"])[1].rpartition("@")[2]
     app.config.setdefault("MESSAGE_ID_DOMAIN", sender_domain or "localhost")
-    app.config["SETTINGS"] = Settings.from_config(app.config)
+    app.config["SETTINGS"] = replace(
+        Settings.from_config(app.config), listeners=load_listeners(_listener_paths(app.config.get("LISTENERS")))
+    )
 
     db.init_app(app)
     mail.init_app(app)
@@ -76,10 +86,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     with app.app_context():
         configure_engine(db.engine)
 
-    from api import cases, meta, outreach
+    from api import cases, meta, outreach, webhooks
 
     app.register_api(cases.blueprint)
     app.register_api(outreach.blueprint)
+    app.register_api(webhooks.blueprint)
     app.register_api(meta.blueprint)
     app.add_url_rule("/openapi.json", "openapi_json", lambda: app.api_doc)
     register_problem_handlers(app)

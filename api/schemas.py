@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidato
 
 from workflow.models import CASE_ID_PATTERN
 from workflow.compliance import LANGUAGES
+from workflow.webhooks import ALL_EVENTS, EVENT_TYPES
 from workflow.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401 - part of the API's schema
 from workflow.messages import TEMPLATE_NAMES
 from workflow.machine import API_EVENTS, OUTCOMES, RESOLUTIONS, STATES
@@ -34,7 +35,26 @@ FeedbackTypes = Annotated[list[FeedbackTypeCode], Field(min_length=1, max_length
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
-class Strict(BaseModel):
+def _storable(value: Any) -> Any:
+    """Text must survive every database: no NUL characters, no unpaired surrogates."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("must not contain NUL (\\u0000) characters")
+        if any("\ud800" <= character <= "\udfff" for character in value):
+            raise ValueError("must be valid Unicode text (it contains an unpaired surrogate)")
+    elif isinstance(value, list):
+        for item in value:
+            _storable(item)
+    return value
+
+
+class Input(BaseModel):
+    """Every request part (path, query, body) is checked for text no database would store."""
+
+    _text_is_storable = field_validator("*", mode="after")(_storable)
+
+
+class Strict(Input):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -103,7 +123,7 @@ class EventIn(Strict):
     )
 
 
-class CasePath(BaseModel):
+class CasePath(Input):
     case_id: Annotated[str, Field(max_length=40)]
 
 
@@ -234,7 +254,7 @@ class PreviewOut(BaseModel):
     violations: list[str]
 
 
-class TemplatePath(BaseModel):
+class TemplatePath(Input):
     name: Literal[TEMPLATE_NAMES]
     language: Literal[LANGUAGES]
 
@@ -277,5 +297,78 @@ class SuppressionList(BaseModel):
     items: list[SuppressionOut]
 
 
-class SuppressionPath(BaseModel):
+class SuppressionPath(Input):
     email: Annotated[str, Field(max_length=320)]
+
+
+WebhookEventType = Literal[(*EVENT_TYPES, ALL_EVENTS)]
+WebhookUrl = Annotated[str, Field(min_length=8, max_length=2000, examples=["https://hooks.example.com/feedback-desk"])]
+
+
+class WebhookIn(Strict):
+    url: WebhookUrl
+    events: Annotated[list[WebhookEventType], Field(min_length=1, max_length=len(EVENT_TYPES) + 1)] = Field(
+        description='Event types to receive, or ["*"] for all.'
+    )
+    enabled: bool = True
+
+
+class WebhookPatch(Strict):
+    url: WebhookUrl | None = None
+    events: Annotated[list[WebhookEventType], Field(min_length=1, max_length=len(EVENT_TYPES) + 1)] | None = None
+    enabled: bool | None = None
+
+
+class WebhookOut(BaseModel):
+    id: str
+    url: str
+    events: list[str]
+    enabled: bool
+    disabled_reason: str | None
+    previous_secret_expires_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class WebhookCreated(WebhookOut):
+    secret: str = Field(description="whsec_ + base64: shown only now. Verify deliveries with it.")
+
+
+class WebhookList(BaseModel):
+    items: list[WebhookOut]
+
+
+class SecretOut(BaseModel):
+    secret: str = Field(description="The new secret, shown only now; the old one signs too until previous_secret_expires_at.")
+    previous_secret_expires_at: datetime
+
+
+class AttemptOut(BaseModel):
+    attempt: int
+    status_code: int | None
+    duration_ms: int
+    error: str | None
+    at: datetime
+
+
+class DeliveryOut(BaseModel):
+    id: str = Field(description="The webhook-id header: the same on every attempt.")
+    event_type: str
+    status: Literal["queued", "delivered", "failed"]
+    attempts: int
+    next_attempt_at: datetime
+    created_at: datetime
+    delivered_at: datetime | None
+    log: list[AttemptOut]
+
+
+class DeliveryList(BaseModel):
+    items: list[DeliveryOut]
+
+
+class WebhookPath(Input):
+    webhook_id: Annotated[str, Field(max_length=40)]
+
+
+class DeliveryPath(WebhookPath):
+    delivery_id: Annotated[str, Field(max_length=40)]

@@ -8,19 +8,22 @@ import smtplib
 import socket
 import time
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 
 import click
+import requests
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask_mail import BadHeaderError, Message
 
 from api.extensions import db, mail
-from workflow import outbox
+from workflow import outbox, webhooks
 from workflow.clock import as_utc, utcnow
 from workflow.settings import Settings
 
 log = logging.getLogger(__name__)
 SMTP_TIMEOUT_SECONDS = 30
+WEBHOOK_TIMEOUT_SECONDS = 10
 
 
 def _is_permanent(error: Exception) -> bool:
@@ -43,9 +46,23 @@ def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+def _retry_after(response: requests.Response) -> float | None:
+    """Seconds the receiver asks us to wait: Retry-After as seconds or as an HTTP date."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, (parsedate_to_datetime(value) - utcnow()).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
 class Worker:
     def __init__(self, app: Flask, *, batch_size: int = 50, poll_seconds: float = 1.0) -> None:
         self.app = app
+        self.http = requests.Session()  # keeps connections to receivers open between deliveries
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
         self.stopping = False
@@ -70,9 +87,10 @@ class Worker:
                 self._sleep(self.poll_seconds)
 
     def run_once(self, now: datetime) -> int:
-        """One pass: deliver what is due, then expire hopeless cases. Returns the work done."""
+        """One pass: deliver what is due (emails, webhooks), expire hopeless cases, queue
+        deadline notices. Returns the work done."""
         with self.app.app_context():
-            return self.deliver(now) + self.sweep(now)
+            return self.deliver(now) + self.deliver_webhooks(now) + self.sweep(now) + self.notify(now)
 
     def _sleep(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
@@ -128,6 +146,56 @@ class Worker:
             else:
                 outcomes.append(outbox.Outcome(delivery.id))
         return outcomes
+
+    def deliver_webhooks(self, now: datetime) -> int:
+        session = db.session()
+        batch = webhooks.claim_due(session, now, self.batch_size, self.settings)
+        results: list[webhooks.WebhookResult] = []
+        failed_keys: set[tuple[str, str | None]] = set()
+        for request in batch:
+            if self.stopping or (request.order_key[1] is not None and request.order_key in failed_keys):
+                # Later events of a case wait for the earlier one that failed: order per case.
+                results.append(webhooks.WebhookResult(request.delivery_id, None, 0, attempted=False))
+                continue
+            result = self._post(request)
+            if not result.delivered:
+                failed_keys.add(request.order_key)
+            results.append(result)
+        webhooks.record_results(session, results, now)
+        return len(batch)
+
+    def _post(self, request: webhooks.WebhookRequest) -> webhooks.WebhookResult:
+        try:
+            webhooks.check_url(request.url, self.settings.webhook_allow_private_networks)
+        except webhooks.UnsafeWebhookUrl as refusal:
+            return webhooks.WebhookResult(request.delivery_id, None, 0, error=refusal.detail)
+        body = request.payload.encode()
+        headers = webhooks.signed_headers(request, int(time.time()))
+        started = time.perf_counter()
+        try:
+            response = self.http.post(
+                request.url, data=body, headers=headers, timeout=WEBHOOK_TIMEOUT_SECONDS, allow_redirects=False
+            )
+        except requests.RequestException as error:
+            elapsed = round((time.perf_counter() - started) * 1000)
+            return webhooks.WebhookResult(request.delivery_id, None, elapsed, error=f"{type(error).__name__}: {error}")
+        elapsed = round((time.perf_counter() - started) * 1000)
+        ok = 200 <= response.status_code < 300
+        return webhooks.WebhookResult(
+            request.delivery_id,
+            response.status_code,
+            elapsed,
+            error=None if ok else f"HTTP {response.status_code}: {response.text[:200]}",
+            retry_after_seconds=_retry_after(response) if response.status_code in (429, 503) else None,
+        )
+
+    def notify(self, now: datetime) -> int:
+        session = db.session()
+        due = webhooks.due_for_notice(session, now, self.batch_size)
+        session.rollback()
+        for case_id in due:
+            webhooks.send_notices(session, case_id, now)
+        return len(due)
 
     def sweep(self, now: datetime) -> int:
         session = db.session()

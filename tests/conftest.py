@@ -93,6 +93,8 @@ def app(database_url, smtp_server):
             "MAIL_SERVER": "127.0.0.1",
             "MAIL_PORT": smtp_server.port,
             "MAIL_DEFAULT_SENDER": "Acme Outdoor <service@acme-outdoor.example>",
+            # The webhook receiver of the tests listens on loopback.
+            "WEBHOOK_ALLOW_PRIVATE_NETWORKS": True,
         }
     )
     with app.app_context():

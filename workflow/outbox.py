@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from workflow import webhooks
 from workflow.errors import EventRefused
 from workflow.models import Case, OutboxMessage
 from workflow.outreach import suppress_within
@@ -129,6 +130,7 @@ def record_outcomes(session: Session, outcomes: list[Outcome], settings: Setting
             if outcome.error is None:
                 message.status, message.sent_at, message.last_error = "sent", now, None
                 case = cases[message.case_id]
+                webhooks.emit(session, case, "message.sent", now, message=_summary(message))
                 if case.state == "contacting_customer":
                     transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
                 continue
@@ -137,8 +139,20 @@ def record_outcomes(session: Session, outcomes: list[Outcome], settings: Setting
                 message.status = "failed"
                 if outcome.bounce:
                     suppress_within(session, message.seller_id, message.recipient, "bounce", now)
+                case = cases.get(message.case_id) or session.get(Case, message.case_id)
+                webhooks.emit(session, case, "message.failed", now, message=_summary(message))
             else:
                 message.next_attempt_at = now + timedelta(seconds=retry_delay(message.attempts, settings))
+
+
+def _summary(message: OutboxMessage) -> dict:
+    return {
+        "id": message.id,
+        "status": message.status,
+        "attempts": message.attempts,
+        "last_error": message.last_error,
+        "message_id": message.message_id,
+    }
 
 
 def due_messages(session: Session, now: datetime) -> list[OutboxMessage]:

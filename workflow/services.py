@@ -6,6 +6,7 @@ machine callback added) or, on any refusal or error, rolls all of it back.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -18,12 +19,16 @@ from statemachine.exceptions import TransitionNotAllowed
 from workflow.outreach import RemovalRequestMailer
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
-from workflow.errors import CaseClosed, DuplicateCase, EventRefused, InvalidInput, NotFound, StaleVersion
+from workflow import webhooks
+from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, NotFound, StaleVersion
+from workflow.listeners import ListenerFailed, failing_listener
+from workflow.webhooks import WebhookEmitter
 from workflow.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
 from workflow.models import Case, CaseTransition
 from workflow.policy import ORDER_ID_PATTERN
 
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,7 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
         session.add(case)
         try:
             session.flush()
+            webhooks.emit(session, case, "case.created", now)
         except IntegrityError:
             # The (seller, order) unique constraint: Amazon allows one feedback per order.
             session.rollback()
@@ -157,6 +163,7 @@ def update_case(
             setattr(case, f"buyer_{key}", value)
         if session.is_modified(case):
             case.updated_at = now
+            webhooks.emit(session, case, "case.updated", now)
     return case
 
 
@@ -221,13 +228,31 @@ def transition(
     fields: dict[str, str] | None = None,
 ) -> None:
     """Fire `event` on a case loaded for update, inside the caller's transaction, with every
-    listener attached: the history, the outbox."""
-    listeners = [HistoryRecorder(session, actor, now), RemovalRequestMailer(session, settings, now)]
+    listener attached: the history, the email outbox, the webhooks, the installed listeners."""
+    emitter = WebhookEmitter(session, now)
+    listeners = [
+        HistoryRecorder(session, actor, now),
+        RemovalRequestMailer(session, settings, now),
+        emitter,
+        *(installed.listener for installed in settings.listeners),
+    ]
+    arguments = {"now": now, "note": note, "actor": actor, "session": session, **(fields or {})}
     try:
-        machine_for(case, listeners=listeners).send(event, now=now, note=note, **(fields or {}))
+        machine_for(case, listeners=listeners).send(event, **arguments)
     except TransitionNotAllowed:
         reasons = refusal_reasons(case, event, now)
         raise EventRefused(f"{event} refused: " + "; ".join(reasons), reasons=reasons) from None
+    except DomainError:
+        raise
+    except Exception as error:
+        name = failing_listener(error, settings.listeners)
+        if name is None:
+            raise
+        log.exception("listener %s failed on %s of case %s; the transition is rolled back", name, event, case.id)
+        raise ListenerFailed(
+            "an installed integration failed during the transition; nothing was changed"
+        ) from error
+    emitter.emit_pending()
 
 
 def _check_event_fields(event: str, fields: dict[str, str]) -> None:

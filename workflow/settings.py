@@ -20,6 +20,13 @@ class Settings:
     outbox_retry_max_seconds: float = 3600.0
     # How long a worker's claim on a message lasts before another worker may take it over.
     outbox_claim_seconds: float = 300.0
+    # Webhooks to loopback, link-local and private addresses (tests and local set-ups only).
+    webhook_allow_private_networks: bool = False
+    # How long the previous secret keeps signing after a rotation.
+    webhook_secret_grace_seconds: float = 86_400.0
+    # In-process listeners attached to every case machine (see workflow.listeners); loaded by
+    # the app from installed packages and the LISTENERS setting, not read from the config.
+    listeners: tuple = ()
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Settings:
@@ -28,6 +35,6 @@ class Settings:
             **{
                 f.name: type(f.default)(config[f.name.upper()])
                 for f in fields(cls)
-                if f.name.upper() in config
+                if f.name.upper() in config and isinstance(f.default, int | float | str)
             }
         )

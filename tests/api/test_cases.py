@@ -66,6 +66,8 @@ def test_offsets_are_converted_to_utc(client, seller):
         ({"buyer": {"email": "not an address"}}, "buyer.email"),
         ({"surprise": 1}, "surprise"),
         ({"asserted_grounds": ["rude"]}, "asserted_grounds.0"),
+        ({"comment": "nul \u0000 inside"}, "comment"),
+        ({"buyer": {"name": "Jo \ud800"}}, "buyer.name"),
     ],
 )
 def test_bad_input_is_a_422_naming_the_field_and_creates_nothing(client, seller, overrides, field):

@@ -1,0 +1,121 @@
+"""/v1/webhooks: endpoints that receive signed events (Standard Webhooks)."""
+
+from __future__ import annotations
+
+from flask import Response, current_app, g, url_for
+from flask_openapi3 import APIBlueprint, Tag
+
+from api.auth import authenticate_seller
+from api.extensions import db
+from api.schemas import (
+    PROBLEM_RESPONSE,
+    AttemptOut,
+    DeliveryList,
+    DeliveryOut,
+    DeliveryPath,
+    SecretOut,
+    WebhookCreated,
+    WebhookIn,
+    WebhookList,
+    WebhookOut,
+    WebhookPatch,
+    WebhookPath,
+    json_response,
+)
+from workflow import webhooks
+from workflow.clock import utcnow
+from workflow.models import WebhookEndpoint
+
+blueprint = APIBlueprint(
+    "webhooks",
+    __name__,
+    url_prefix="/v1",
+    abp_tags=[Tag(name="webhooks")],
+    abp_security=[{"bearer": []}],
+    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
+)
+blueprint.before_request(authenticate_seller)
+
+
+def _out(endpoint: WebhookEndpoint, model=WebhookOut, **extra):
+    return model(
+        id=endpoint.id,
+        url=endpoint.url,
+        events=endpoint.event_types,
+        enabled=endpoint.enabled,
+        disabled_reason=endpoint.disabled_reason,
+        previous_secret_expires_at=endpoint.previous_secret_expires_at,
+        created_at=endpoint.created_at,
+        updated_at=endpoint.updated_at,
+        **extra,
+    )
+
+
+def _settings():
+    return current_app.config["SETTINGS"]
+
+
+@blueprint.post("/webhooks", responses={201: WebhookCreated})
+def create_webhook(body: WebhookIn):
+    """Register an endpoint. The answer carries its signing secret, shown only this once."""
+    endpoint = webhooks.create_endpoint(db.session(), g.seller_id, body.url, body.events, body.enabled, _settings())
+    location = url_for("webhooks.get_webhook", webhook_id=endpoint.id)
+    return json_response(_out(endpoint, WebhookCreated, secret=endpoint.secret), 201, {"Location": location})
+
+
+@blueprint.get("/webhooks", responses={200: WebhookList})
+def list_webhooks():
+    return json_response(WebhookList(items=[_out(e) for e in webhooks.list_endpoints(db.session(), g.seller_id)]))
+
+
+@blueprint.get("/webhooks/<webhook_id>", responses={200: WebhookOut, 404: PROBLEM_RESPONSE})
+def get_webhook(path: WebhookPath):
+    return json_response(_out(webhooks.get_endpoint(db.session(), g.seller_id, path.webhook_id)))
+
+
+@blueprint.patch("/webhooks/<webhook_id>", responses={200: WebhookOut, 404: PROBLEM_RESPONSE})
+def patch_webhook(path: WebhookPath, body: WebhookPatch):
+    endpoint = webhooks.update_endpoint(
+        db.session(), g.seller_id, path.webhook_id, _settings(), url=body.url, event_types=body.events, enabled=body.enabled
+    )
+    return json_response(_out(endpoint))
+
+
+@blueprint.delete("/webhooks/<webhook_id>", responses={204: None, 404: PROBLEM_RESPONSE})
+def delete_webhook(path: WebhookPath):
+    webhooks.delete_endpoint(db.session(), g.seller_id, path.webhook_id)
+    return Response(status=204)
+
+
+@blueprint.post("/webhooks/<webhook_id>/rotate-secret", responses={200: SecretOut, 404: PROBLEM_RESPONSE})
+def rotate_secret(path: WebhookPath):
+    """A new secret; until previous_secret_expires_at every delivery is signed with both."""
+    endpoint = webhooks.rotate_secret(db.session(), g.seller_id, path.webhook_id, _settings(), utcnow())
+    return json_response(SecretOut(secret=endpoint.secret, previous_secret_expires_at=endpoint.previous_secret_expires_at))
+
+
+@blueprint.get("/webhooks/<webhook_id>/deliveries", responses={200: DeliveryList, 404: PROBLEM_RESPONSE})
+def list_deliveries(path: WebhookPath):
+    """The latest 100 deliveries, newest first, each with its attempts (status, duration, error)."""
+    pairs = webhooks.deliveries_of(db.session(), g.seller_id, path.webhook_id)
+    return json_response(
+        DeliveryList(
+            items=[
+                DeliveryOut(
+                    id=d.id, event_type=d.event_type, status=d.status, attempts=d.attempts,
+                    next_attempt_at=d.next_attempt_at, created_at=d.created_at, delivered_at=d.delivered_at,
+                    log=[AttemptOut.model_validate(a, from_attributes=True) for a in attempts],
+                )  # fmt: skip
+                for d, attempts in pairs
+            ]
+        )
+    )
+
+
+@blueprint.post(
+    "/webhooks/<webhook_id>/deliveries/<delivery_id>/redeliver", responses={202: None, 404: PROBLEM_RESPONSE}
+)
+def redeliver(path: DeliveryPath):
+    """Queue the delivery again (same webhook-id) for a new round of attempts."""
+    webhooks.redeliver(db.session(), g.seller_id, path.webhook_id, path.delivery_id, utcnow())
+    return Response(status=202)
