@@ -60,7 +60,7 @@ def _retry_after(response: requests.Response) -> float | None:
 
 
 class Worker:
-    def __init__(self, app: Flask, *, batch_size: int = 50, poll_seconds: float = 1.0) -> None:
+    def __init__(self, app: Flask, *, batch_size: int = 100, poll_seconds: float = 1.0) -> None:
         self.app = app
         self.http = requests.Session()  # keeps connections to receivers open between deliveries
         self.batch_size = batch_size
@@ -225,7 +225,7 @@ class Worker:
     help="Evaluate deadlines and due messages at this instant (UTC unless an offset is given).",
 )
 @click.option("--dry-run", is_flag=True, help="Print what would be sent and expired; change nothing.")
-@click.option("--batch-size", default=50, show_default=True)
+@click.option("--batch-size", default=100, show_default=True, help="Messages (and webhook deliveries) per claim.")
 @click.option("--poll-seconds", default=1.0, show_default=True)
 @with_appcontext
 def worker_command(once: bool, as_of: datetime | None, dry_run: bool, batch_size: int, poll_seconds: float) -> None:

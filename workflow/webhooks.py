@@ -195,12 +195,28 @@ def redeliver(session: Session, seller_id: str, endpoint_id: str, delivery_id: s
 # --- emitting -------------------------------------------------------------------------------
 
 
+_SUBSCRIBERS = "webhook_subscribers"
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_subscribers(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_SUBSCRIBERS, None)
+
+
 def _subscribers(session: Session, seller_id: str, event_type: str) -> list[WebhookEndpoint]:
+    """The seller's enabled endpoints that want `event_type`, read once per transaction (a
+    worker batch emits for many messages of the same sellers)."""
+    known = session.info.setdefault(_SUBSCRIBERS, {})
+    if seller_id not in known:
+        known[seller_id] = list(
+            session.scalars(
+                select(WebhookEndpoint).where(WebhookEndpoint.seller_id == seller_id, WebhookEndpoint.enabled.is_(True))
+            )
+        )
     return [
         endpoint
-        for endpoint in session.scalars(
-            select(WebhookEndpoint).where(WebhookEndpoint.seller_id == seller_id, WebhookEndpoint.enabled.is_(True))
-        )
+        for endpoint in known[seller_id]
         if endpoint.event_types_csv == ALL_EVENTS or event_type in endpoint.event_types
     ]
 
