@@ -86,19 +86,22 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     with app.app_context():
         configure_engine(db.engine)
 
-    from api import cases, meta, outreach, webhooks
+    from api import cases, meta, outreach, shipping, webhooks
 
     app.register_api(cases.blueprint)
     app.register_api(outreach.blueprint)
     app.register_api(webhooks.blueprint)
+    app.register_api(shipping.seller_blueprint)
+    app.register_api(shipping.shipper_blueprint)
     app.register_api(meta.blueprint)
     app.add_url_rule("/openapi.json", "openapi_json", lambda: app.api_doc)
     register_problem_handlers(app)
 
     from api.accounts import sellers_group
     from api.mailcatcher import mail_catcher_command
+    from api.shippers_cli import shippers_group
     from api.worker import worker_command
 
-    for command in (sellers_group, worker_command, mail_catcher_command):
+    for command in (sellers_group, shippers_group, worker_command, mail_catcher_command):
         app.cli.add_command(command)
     return app

@@ -3,46 +3,58 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from flask import g, request
 
 from api.extensions import db
 from api.problems import problem
+from sqlalchemy.orm import Session
+
 from workflow.accounts import hash_token, seller_for_token
+from workflow.shipping import shipper_for_token
 
 # Known tokens are remembered per process for a minute: it saves a query and a transaction
 # on every request, and bounds how long a (future) revoked token keeps working.
 TOKEN_CACHE_SECONDS = 60.0
 _TOKEN_CACHE_MAX = 10_000
-_known_tokens: dict[str, tuple[str, float]] = {}  # token digest -> (seller id, expiry)
+_known_tokens: dict[tuple[str, str], tuple[str, float]] = {}  # (kind, token digest) -> (account id, expiry)
 
 
-def _seller_for(token: str) -> str | None:
+def _account_for(token: str, kind: str, lookup: Callable[[Session, str], str | None]) -> str | None:
     digest = hash_token(token)
-    cached = _known_tokens.get(digest)
+    cached = _known_tokens.get((kind, digest))
     if cached and cached[1] > time.monotonic():
         return cached[0]
-    seller_id = seller_for_token(db.session(), token)
-    if seller_id is not None:
+    account_id = lookup(db.session(), token)
+    if account_id is not None:
         if len(_known_tokens) >= _TOKEN_CACHE_MAX:
             _known_tokens.clear()
-        _known_tokens[digest] = (seller_id, time.monotonic() + TOKEN_CACHE_SECONDS)
-    return seller_id
+        _known_tokens[(kind, digest)] = (account_id, time.monotonic() + TOKEN_CACHE_SECONDS)
+    return account_id
 
 
-def authenticate_seller():
-    """before_request hook: sets g.seller_id, or answers 401."""
+def _authenticate(kind: str, lookup: Callable[[Session, str], str | None], how_to_get_one: str):
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    seller_id = _seller_for(token.strip()) if scheme.lower() == "bearer" and token else None
-    if seller_id is None:
+    account_id = _account_for(token.strip(), kind, lookup) if scheme.lower() == "bearer" and token else None
+    if account_id is None:
         response = problem(
             401,
             "unauthorized",
             "Unauthorized",
-            "send a valid seller token as 'Authorization: Bearer <token>' "
-            "(create one with 'feedback-desk sellers create NAME')",
+            f"send a valid {kind} token as 'Authorization: Bearer <token>' ({how_to_get_one})",
         )
         response.headers["WWW-Authenticate"] = 'Bearer realm="feedback-desk"'
         return response
-    g.seller_id = seller_id
+    setattr(g, f"{kind}_id", account_id)
     return None
+
+
+def authenticate_seller():
+    """before_request hook: sets g.seller_id, or answers 401."""
+    return _authenticate("seller", seller_for_token, "create one with 'feedback-desk sellers create NAME'")
+
+
+def authenticate_shipper():
+    """before_request hook of the shipper API: sets g.shipper_id, or answers 401."""
+    return _authenticate("shipper", shipper_for_token, "create one with 'feedback-desk shippers create NAME'")

@@ -76,6 +76,7 @@ def patch_case(path: CasePath, body: CasePatch):
         feedback_types=body.feedback_types,
         asserted_grounds=body.asserted_grounds,
         buyer=body.buyer.model_dump(include=body.buyer.model_fields_set) if body.buyer else None,
+        cancellation_before_assignment=body.cancellation_before_assignment,
     )
     return json_response(case_representation(case, now))
 

@@ -17,7 +17,7 @@ from flask.cli import with_appcontext
 from flask_mail import BadHeaderError, Message
 
 from api.extensions import db, mail
-from workflow import outbox, webhooks
+from workflow import outbox, shipping, webhooks
 from workflow.clock import as_utc, utcnow
 from workflow.settings import Settings
 
@@ -88,9 +88,15 @@ class Worker:
 
     def run_once(self, now: datetime) -> int:
         """One pass: deliver what is due (emails, webhooks), expire hopeless cases, queue
-        deadline notices. Returns the work done."""
+        deadline notices, mark unanswered documentation requests overdue. Returns the work done."""
         with self.app.app_context():
-            return self.deliver(now) + self.deliver_webhooks(now) + self.sweep(now) + self.notify(now)
+            return (
+                self.deliver(now)
+                + self.deliver_webhooks(now)
+                + self.sweep(now)
+                + self.notify(now)
+                + shipping.lapse_overdue(db.session(), now, self.batch_size)
+            )
 
     def _sleep(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds

@@ -86,6 +86,11 @@ class Case(Base):
     amazon_removal_by: Mapped[datetime] = mapped_column(UTCDateTime)
     # When the deadline sweep must look at the case next (None: never); kept by machine.py.
     sweep_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # The shipper's evidence showed an on-time shipment with an Amazon Buy Shipping label.
+    shipped_on_time_with_buy_shipping: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Cancelled order still received: was the cancellation approved before the order was
+    # assigned to a fulfilment center and excluded with the shipper? (None: not recorded yet)
+    cancellation_before_assignment: Mapped[bool | None] = mapped_column(Boolean)
     # Deadline notices (7 and 1 days before each deadline) already sent, as bits, and when
     # the next one is due (None: none left); kept by webhooks.py.
     notices_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -115,7 +120,7 @@ class Case(Base):
 
     @property
     def amazon_removal_grounds(self) -> list[str]:
-        return removal_grounds(self.feedback_types, self.asserted_grounds)
+        return removal_grounds(self.feedback_types, self.asserted_grounds, bool(self.shipped_on_time_with_buy_shipping))
 
     @property
     def is_open(self) -> bool:
@@ -238,6 +243,83 @@ class WebhookAttempt(Base):
     duration_ms: Mapped[int] = mapped_column(Integer)
     error: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Shipper(Base):
+    """A fulfilment network that answers documentation requests for the sellers it serves."""
+
+    __tablename__ = "shippers"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True, default=lambda: new_id("shp"))
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ShipperToken(Base):
+    __tablename__ = "shipper_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    shipper_id: Mapped[str] = mapped_column(ForeignKey("shippers.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ShipperLink(Base):
+    """The shipper fulfils orders for the seller."""
+
+    __tablename__ = "shipper_links"
+
+    shipper_id: Mapped[str] = mapped_column(ForeignKey("shippers.id", ondelete="CASCADE"), primary_key=True)
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), primary_key=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DocumentationRequest(Base):
+    """A seller's request for the shipper's evidence on one case; its own small state machine."""
+
+    __tablename__ = "documentation_requests"
+    __table_args__ = (Index("ix_documentation_requests_due", "status", "respond_by"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True, default=lambda: new_id("doc"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"))
+    shipper_id: Mapped[str] = mapped_column(ForeignKey("shippers.id", ondelete="CASCADE"), index=True)
+    # The case's types the shipper owes documentation for, and the evidence they call for.
+    feedback_types_csv: Mapped[str] = mapped_column("feedback_types", String(400))
+    evidence_csv: Mapped[str] = mapped_column("evidence", String(400))
+    note: Mapped[str | None] = mapped_column(Text)
+    share_comment: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20))
+    respond_by: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Answered before the deadline and before the request went overdue.
+    answered_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    # The answer: the evidence as the shipper gave it (JSON), the fault finding, or a refusal.
+    evidence_json: Mapped[str | None] = mapped_column("evidence_given", Text)
+    fault: Mapped[str | None] = mapped_column(String(40))
+    decline_reason: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def feedback_types(self) -> list[str]:
+        return self.feedback_types_csv.split(",")
+
+    @property
+    def evidence_requested(self) -> list[str]:
+        return self.evidence_csv.split(",")
+
+
+class Penalty(Base):
+    """The seed's "poor rating and penalties": the fulfilment center was found at fault."""
+
+    __tablename__ = "penalties"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    shipper_id: Mapped[str] = mapped_column(ForeignKey("shippers.id", ondelete="CASCADE"), index=True)
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    request_id: Mapped[str] = mapped_column(ForeignKey("documentation_requests.id", ondelete="CASCADE"))
+    feedback_type: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 # Derived on every load, never stored: whether the buyer's address is suppressed, and how

@@ -40,6 +40,7 @@ class RemovalGround(StrEnum):
     PRODUCT_REVIEW_ONLY = "product_review_only"
     OBSCENE_LANGUAGE = "obscene_language"
     PERSONAL_INFORMATION = "personal_information"
+    BUY_SHIPPING_ON_TIME = "buy_shipping_on_time"
 
 
 # Grounds only the seller can judge from the comment; the product cannot derive them.
@@ -49,6 +50,10 @@ GROUND_DESCRIPTIONS = {
     RemovalGround.PRODUCT_REVIEW_ONLY: "The entire comment is a product review (100% product or product detail-related).",
     RemovalGround.OBSCENE_LANGUAGE: "The comment contains words commonly understood as obscene or profane.",
     RemovalGround.PERSONAL_INFORMATION: "The comment contains seller-specific personal information (email address, full name, phone number).",
+    RemovalGround.BUY_SHIPPING_ON_TIME: (
+        "The comment is entirely about a late or undelivered order that the shipper's evidence shows "
+        "shipped on time with an Amazon Buy Shipping label: Amazon strikes the rating through."
+    ),
 }
 
 
@@ -251,19 +256,28 @@ FEEDBACK_TYPES: tuple[FeedbackType, ...] = (
 )
 
 FEEDBACK_TYPES_BY_CODE: dict[str, FeedbackType] = {t.code: t for t in FEEDBACK_TYPES}
+# The only type whose comment an on-time Buy Shipping label can strike through.
+BUY_SHIPPING_TYPE = "late_delivery"
+# What the shipper may find, and which types make a fulfilment-center fault a penalty.
+FAULTS = ("fulfillment_center", "carrier", "seller", "none")
 FEEDBACK_TYPE_CODES: tuple[str, ...] = tuple(FEEDBACK_TYPES_BY_CODE)
 
 
-def removal_grounds(feedback_types: list[str], asserted_grounds: list[str]) -> list[str]:
+def removal_grounds(
+    feedback_types: list[str], asserted_grounds: list[str], shipped_on_time_with_buy_shipping: bool = False
+) -> list[str]:
     """Amazon's removal grounds a case has, in a stable order.
 
     A comment counts as a product review only when every type is product-related: a mix of
-    product opinion and service complaint is not removed by Amazon.
+    product opinion and service complaint is not removed by Amazon. A strike-through for an
+    on-time Buy Shipping label needs a comment entirely about late delivery.
     """
     grounds = []
     if feedback_types and all(FEEDBACK_TYPES_BY_CODE[code].product_related for code in feedback_types):
         grounds.append(RemovalGround.PRODUCT_REVIEW_ONLY.value)
     grounds.extend(g.value for g in ASSERTABLE_GROUNDS if g.value in asserted_grounds)
+    if shipped_on_time_with_buy_shipping and feedback_types == [BUY_SHIPPING_TYPE]:
+        grounds.append(RemovalGround.BUY_SHIPPING_ON_TIME.value)
     return grounds
 
 

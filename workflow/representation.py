@@ -27,6 +27,15 @@ class Outreach(BaseModel):
     error: str | None
 
 
+class Cancellation(BaseModel):
+    """Cancelled order still received: a cancellation approved before the order was assigned
+    to a fulfilment center and excluded with the shipper stays a cancellation; otherwise the
+    order is handled as a return, and the shipper owes no documentation either way."""
+
+    approved_before_assignment: bool | None
+    handled_as: Literal["cancellation", "return"] | None
+
+
 class Deadlines(BaseModel):
     customer_removal_by: datetime
     amazon_removal_by: datetime
@@ -48,6 +57,7 @@ class CaseOut(BaseModel):
     amazon_removal_grounds: list[Literal[tuple(g.value for g in RemovalGround)]]
     allowed_events: list[str]
     outreach: Outreach | None
+    cancellation: Cancellation | None = Field(description="Only for cancelled_order_received cases.")
     version: int
     created_at: datetime
     updated_at: datetime
@@ -76,7 +86,16 @@ def case_representation(case: Case, now: datetime) -> CaseOut:
         amazon_removal_grounds=case.amazon_removal_grounds,
         allowed_events=enabled_events(case, now),
         outreach=Outreach(status=case.outreach_status, error=case.outreach_error) if case.outreach_status else None,
+        cancellation=_cancellation(case),
         version=case.version,
         created_at=case.created_at,
         updated_at=case.updated_at,
     )
+
+
+def _cancellation(case: Case) -> Cancellation | None:
+    if "cancelled_order_received" not in case.feedback_types:
+        return None
+    approved = case.cancellation_before_assignment
+    handled_as = None if approved is None else ("cancellation" if approved else "return")
+    return Cancellation(approved_before_assignment=approved, handled_as=handled_as)

@@ -24,6 +24,8 @@ class Settings:
     webhook_allow_private_networks: bool = False
     # How long the previous secret keeps signing after a rotation.
     webhook_secret_grace_seconds: float = 86_400.0
+    # Business days the shipper has to answer a documentation request.
+    documentation_response_business_days: int = 2
     # In-process listeners attached to every case machine (see workflow.listeners); loaded by
     # the app from installed packages and the LISTENERS setting, not read from the config.
     listeners: tuple = ()

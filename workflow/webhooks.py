@@ -34,6 +34,10 @@ EVENT_TYPES = (
     "case.deadline_approaching",
     "message.sent",
     "message.failed",
+    "documentation.requested",
+    "documentation.provided",
+    "documentation.declined",
+    "documentation.overdue",
 )
 ALL_EVENTS = "*"
 SECRET_PREFIX = "whsec_"

@@ -17,7 +17,9 @@ def test_policy_serves_every_row_of_the_table(client):
     assert [t["code"] for t in policy["feedback_types"]] == [t.code for t in FEEDBACK_TYPES]
     assert {t["code"]: t["shipper_duty"] for t in policy["feedback_types"]} == {t.code: t.shipper_duty for t in FEEDBACK_TYPES}
     assert (policy["customer_removal_days"], policy["amazon_removal_days"]) == (60, 90)
-    assert {g["code"] for g in policy["removal_grounds"]} == {"product_review_only", "obscene_language", "personal_information"}
+    assert {g["code"] for g in policy["removal_grounds"]} == {
+        "product_review_only", "obscene_language", "personal_information", "buy_shipping_on_time"
+    }
 
 
 def test_workflow_describes_the_machine_itself(client):

@@ -1,0 +1,29 @@
+"""`feedback-desk shippers ...`: fulfilment network accounts."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+
+from api.extensions import db
+from workflow import shipping
+
+shippers_group = AppGroup("shippers", help="Shipper (fulfilment network) accounts.")
+
+
+@shippers_group.command("create")
+@click.argument("name")
+def create_shipper_command(name: str) -> None:
+    """Create a shipper; the last line printed is its API token (shown once, stored hashed)."""
+    shipper, token = shipping.create_shipper(db.session(), name)
+    click.echo(f"shipper {shipper.id} created for {name!r}; its API token (shown only now):")
+    click.echo(token)
+
+
+@shippers_group.command("link")
+@click.argument("shipper_id")
+@click.argument("seller_id")
+def link_command(shipper_id: str, seller_id: str) -> None:
+    """Record that SHIPPER fulfils orders for SELLER (ids as printed at creation)."""
+    shipping.link(db.session(), shipper_id, seller_id)
+    click.echo(f"shipper {shipper_id} now serves seller {seller_id}")

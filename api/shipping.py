@@ -1,0 +1,150 @@
+"""The shipper's side: sellers ask for documentation and read scorecards; shippers answer."""
+
+from __future__ import annotations
+
+import json
+
+from flask import current_app, g, url_for
+from flask_openapi3 import APIBlueprint, Tag
+
+from api.auth import authenticate_seller, authenticate_shipper
+from api.extensions import db
+from api.schemas import (
+    PROBLEM_RESPONSE,
+    CasePath,
+    DocumentationRequestIn,
+    DocumentationRequestList,
+    DocumentationRequestOut,
+    DocumentationResponseIn,
+    Scorecard,
+    ShipperPath,
+    ShipperRequestList,
+    ShipperRequestOut,
+    ShipperRequestPath,
+    ShipperRequestQuery,
+    json_response,
+)
+from workflow import shipping
+from workflow.clock import utcnow
+from workflow.models import Case, DocumentationRequest
+
+seller_blueprint = APIBlueprint(
+    "documentation",
+    __name__,
+    url_prefix="/v1",
+    abp_tags=[Tag(name="shipper documentation")],
+    abp_security=[{"bearer": []}],
+    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
+)
+seller_blueprint.before_request(authenticate_seller)
+
+shipper_blueprint = APIBlueprint(
+    "shipper",
+    __name__,
+    url_prefix="/v1/shipper",
+    abp_tags=[Tag(name="shipper API", description="For fulfilment networks, with a shipper token.")],
+    abp_security=[{"bearer": []}],
+    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
+)
+shipper_blueprint.before_request(authenticate_shipper)
+
+
+def _request_out(request: DocumentationRequest) -> DocumentationRequestOut:
+    return DocumentationRequestOut(
+        id=request.id,
+        case_id=request.case_id,
+        shipper_id=request.shipper_id,
+        status=request.status,
+        feedback_types=request.feedback_types,
+        evidence_requested=request.evidence_requested,
+        note=request.note,
+        share_comment=request.share_comment,
+        respond_by=request.respond_by,
+        created_at=request.created_at,
+        responded_at=request.responded_at,
+        evidence=json.loads(request.evidence_json) if request.evidence_json else None,
+        fault=request.fault,
+        decline_reason=request.decline_reason,
+    )
+
+
+def _shipper_view(request: DocumentationRequest, case: Case) -> ShipperRequestOut:
+    return ShipperRequestOut(
+        id=request.id,
+        seller_id=request.seller_id,
+        order_id=case.order_id,
+        status=request.status,
+        feedback_types=request.feedback_types,
+        evidence_requested=request.evidence_requested,
+        note=request.note,
+        comment=case.comment if request.share_comment else None,
+        respond_by=request.respond_by,
+        created_at=request.created_at,
+        responded_at=request.responded_at,
+        fault=request.fault,
+    )
+
+
+@seller_blueprint.post(
+    "/cases/<case_id>/documentation-requests",
+    responses={201: DocumentationRequestOut, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE},
+)
+def request_documentation(path: CasePath, body: DocumentationRequestIn):
+    """Ask the shipper for the evidence the policy table names for the case's types; 409 when
+    it names none (poor customer service, cancelled order, mistake, product review)."""
+    request = shipping.request_documentation(
+        db.session(),
+        g.seller_id,
+        path.case_id,
+        shipper_id=body.shipper_id,
+        note=body.note,
+        share_comment=body.share_comment,
+        settings=current_app.config["SETTINGS"],
+        now=utcnow(),
+    )
+    location = url_for("documentation.list_documentation_requests", case_id=path.case_id)
+    return json_response(_request_out(request), 201, {"Location": location})
+
+
+@seller_blueprint.get(
+    "/cases/<case_id>/documentation-requests", responses={200: DocumentationRequestList, 404: PROBLEM_RESPONSE}
+)
+def list_documentation_requests(path: CasePath):
+    requests = shipping.requests_of_case(db.session(), g.seller_id, path.case_id)
+    return json_response(DocumentationRequestList(items=[_request_out(r) for r in requests]))
+
+
+@seller_blueprint.get("/shippers/<shipper_id>/scorecard", responses={200: Scorecard, 404: PROBLEM_RESPONSE})
+def seller_scorecard(path: ShipperPath):
+    """How a shipper that serves this seller answered this seller's requests."""
+    return json_response(Scorecard(**shipping.scorecard_for_seller(db.session(), g.seller_id, path.shipper_id)))
+
+
+@shipper_blueprint.get("/documentation-requests", responses={200: ShipperRequestList})
+def shipper_requests(query: ShipperRequestQuery):
+    """Requests from the sellers this shipper serves."""
+    pairs = shipping.requests_for_shipper(db.session(), g.shipper_id, query.status)
+    return json_response(ShipperRequestList(items=[_shipper_view(r, c) for r, c in pairs]))
+
+
+@shipper_blueprint.post(
+    "/documentation-requests/<request_id>/response",
+    responses={200: ShipperRequestOut, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE},
+)
+def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
+    """Provide the evidence with a fault finding, or decline with a reason."""
+    evidence = None
+    if body.evidence is not None:
+        given = body.evidence.model_dump()
+        evidence = shipping.EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
+    session = db.session()
+    request = shipping.respond(
+        session, g.shipper_id, path.request_id, evidence=evidence, fault=body.fault, decline_reason=body.reason, now=utcnow()
+    )
+    return json_response(_shipper_view(request, session.get(Case, request.case_id)))
+
+
+@shipper_blueprint.get("/scorecard", responses={200: Scorecard})
+def shipper_scorecard():
+    """This shipper's record across all the sellers it serves."""
+    return json_response(Scorecard(**shipping.scorecard(db.session(), g.shipper_id)))

@@ -1,0 +1,369 @@
+"""The shipper's side: accounts, documentation requests and their answers, fault findings,
+penalties and scorecards. What may be asked, and what a fault costs, come from the policy
+table."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from statemachine import State, StateMachine
+from statemachine.exceptions import TransitionNotAllowed
+
+from workflow import webhooks
+from workflow.accounts import hash_token
+from workflow.errors import DomainError, InvalidInput, NotFound
+from workflow.models import (
+    Case,
+    DocumentationRequest,
+    Penalty,
+    Seller,
+    Shipper,
+    ShipperLink,
+    ShipperToken,
+)
+from workflow.policy import BUY_SHIPPING_TYPE, FEEDBACK_TYPES_BY_CODE, Evidence
+from workflow.settings import Settings
+from workflow.transactions import write_transaction
+
+SHIPPER_TOKEN_PREFIX = "fds_"
+# Which answer fields each kind of evidence needs.
+EVIDENCE_FIELDS: dict[str, tuple[str, ...]] = {
+    Evidence.SHIPPED_ON_TIME: ("shipped_on", "ship_by", "carrier", "tracking_number"),
+    Evidence.CORRECT_CONTENTS: ("contents_verified",),
+    Evidence.PROTECTIVE_PACKAGING: ("packaging_description",),
+    Evidence.NEW_CONDITION_ITEM: ("item_condition",),
+    Evidence.INVESTIGATION_SUPPORT: ("notes",),
+}
+
+
+class DocumentationNotOwed(DomainError):
+    status = 409
+    slug = "documentation-not-owed"
+    title = "The shipper owes no documentation for this case"
+
+
+class RequestConflict(DomainError):
+    status = 409
+    slug = "documentation-request-conflict"
+    title = "The documentation request cannot change that way"
+
+
+class DocumentationRequestMachine(StateMachine):
+    """requested → provided | declined | overdue; a late answer is still taken (overdue →
+    provided | declined), and counts as not on time."""
+
+    requested = State("Requested", initial=True)
+    provided = State("Provided", final=True)
+    declined = State("Declined", final=True)
+    overdue = State("Overdue")
+
+    provide = requested.to(provided) | overdue.to(provided)
+    decline = requested.to(declined) | overdue.to(declined)
+    lapse = requested.to(overdue)
+
+
+def _machine(request: DocumentationRequest) -> DocumentationRequestMachine:
+    return DocumentationRequestMachine(request, state_field="status")
+
+
+# --- accounts -------------------------------------------------------------------------------
+
+
+def create_shipper(session: Session, name: str) -> tuple[Shipper, str]:
+    token = SHIPPER_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with write_transaction(session):
+        shipper = Shipper(name=name)
+        session.add(shipper)
+        session.flush()
+        session.add(ShipperToken(token_hash=hash_token(token), shipper_id=shipper.id))
+    return shipper, token
+
+
+def link(session: Session, shipper_id: str, seller_id: str) -> None:
+    with write_transaction(session):
+        if session.get(Shipper, shipper_id) is None:
+            raise NotFound(f"no shipper {shipper_id!r}")
+        if session.get(Seller, seller_id) is None:
+            raise NotFound(f"no seller {seller_id!r}")
+        if session.get(ShipperLink, (shipper_id, seller_id)) is None:
+            session.add(ShipperLink(shipper_id=shipper_id, seller_id=seller_id))
+
+
+def shipper_for_token(session: Session, token: str) -> str | None:
+    with session.begin():
+        return session.scalar(select(ShipperToken.shipper_id).where(ShipperToken.token_hash == hash_token(token)))
+
+
+def _linked(session: Session, shipper_id: str, seller_id: str) -> bool:
+    return session.get(ShipperLink, (shipper_id, seller_id)) is not None
+
+
+# --- the seller asks ------------------------------------------------------------------------
+
+
+def add_business_days(start: datetime, days: int) -> datetime:
+    moment = start
+    while days > 0:
+        moment += timedelta(days=1)
+        if moment.weekday() < 5:
+            days -= 1
+    return moment
+
+
+def owed_types(feedback_types: list[str]) -> list[str]:
+    return [code for code in feedback_types if FEEDBACK_TYPES_BY_CODE[code].shipper_owes_documentation]
+
+
+def request_documentation(
+    session: Session,
+    seller_id: str,
+    case_id: str,
+    *,
+    shipper_id: str | None,
+    note: str | None,
+    share_comment: bool,
+    settings: Settings,
+    now: datetime,
+) -> DocumentationRequest:
+    with write_transaction(session):
+        case = session.scalar(select(Case).where(Case.id == case_id, Case.seller_id == seller_id).with_for_update())
+        if case is None:
+            raise NotFound(f"no case {case_id!r}")
+        types = owed_types(case.feedback_types)
+        if not types:
+            names = ", ".join(case.feedback_types)
+            raise DocumentationNotOwed(
+                f"the shipper owes no documentation for {names}: the policy table gives the shipper no duty "
+                "for these feedback types",
+                feedback_types=case.feedback_types,
+            )
+        shipper_id = _shipper_of(session, seller_id, shipper_id)
+        if session.scalar(
+            select(DocumentationRequest.id).where(
+                DocumentationRequest.case_id == case_id,
+                DocumentationRequest.shipper_id == shipper_id,
+                DocumentationRequest.status.in_(("requested", "overdue")),
+            )
+        ):
+            raise RequestConflict("this case has an unanswered documentation request with that shipper already")
+        evidence = [e.value for e in Evidence if any(e in FEEDBACK_TYPES_BY_CODE[t].evidence for t in types)]
+        request = DocumentationRequest(
+            case_id=case_id,
+            seller_id=seller_id,
+            shipper_id=shipper_id,
+            feedback_types_csv=",".join(types),
+            evidence_csv=",".join(evidence),
+            note=note,
+            share_comment=share_comment,
+            status=DocumentationRequestMachine.initial_state.id,
+            respond_by=add_business_days(now, settings.documentation_response_business_days),
+            created_at=now,
+        )
+        session.add(request)
+        session.flush()
+        webhooks.emit(session, case, "documentation.requested", now, documentation_request=summary(request))
+    return request
+
+
+def _shipper_of(session: Session, seller_id: str, shipper_id: str | None) -> str:
+    linked = list(session.scalars(select(ShipperLink.shipper_id).where(ShipperLink.seller_id == seller_id)))
+    if shipper_id is None:
+        if len(linked) == 1:
+            return linked[0]
+        problem = "no shipper is linked to this seller" if not linked else "several shippers serve this seller"
+        raise InvalidInput([{"field": "shipper_id", "message": f"{problem}: name the shipper ({', '.join(linked) or 'none'})"}])
+    if shipper_id not in linked:
+        raise NotFound(f"no shipper {shipper_id!r} serves this seller")
+    return shipper_id
+
+
+def summary(request: DocumentationRequest) -> dict:
+    return {
+        "id": request.id,
+        "status": request.status,
+        "shipper_id": request.shipper_id,
+        "feedback_types": request.feedback_types,
+        "evidence_requested": request.evidence_requested,
+        "respond_by": request.respond_by.isoformat().replace("+00:00", "Z"),
+        "fault": request.fault,
+    }
+
+
+def requests_of_case(session: Session, seller_id: str, case_id: str) -> list[DocumentationRequest]:
+    if session.scalar(select(Case.id).where(Case.id == case_id, Case.seller_id == seller_id)) is None:
+        raise NotFound(f"no case {case_id!r}")
+    return list(
+        session.scalars(
+            select(DocumentationRequest).where(DocumentationRequest.case_id == case_id).order_by(DocumentationRequest.id)
+        )
+    )
+
+
+# --- the shipper answers --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceGiven:
+    shipped_on: date | None = None
+    ship_by: date | None = None
+    carrier: str | None = None
+    tracking_number: str | None = None
+    buy_shipping_label: bool = False
+    contents_verified: bool | None = None
+    packaging_description: str | None = None
+    item_condition: str | None = None
+    notes: str | None = None
+    attachments: tuple[str, ...] = ()
+
+    @property
+    def shipped_on_time(self) -> bool:
+        return self.shipped_on is not None and self.ship_by is not None and self.shipped_on <= self.ship_by
+
+
+def requests_for_shipper(session: Session, shipper_id: str, status: str | None) -> list[tuple[DocumentationRequest, Case]]:
+    """The shipper's requests from the sellers it serves (a request whose link was removed drops out)."""
+    query = (
+        select(DocumentationRequest, Case)
+        .join(Case, Case.id == DocumentationRequest.case_id)
+        .join(
+            ShipperLink,
+            (ShipperLink.shipper_id == DocumentationRequest.shipper_id) & (ShipperLink.seller_id == DocumentationRequest.seller_id),
+        )
+        .where(DocumentationRequest.shipper_id == shipper_id)
+        .order_by(DocumentationRequest.id)
+    )
+    if status is not None:
+        query = query.where(DocumentationRequest.status == status)
+    return [tuple(row) for row in session.execute(query)]
+
+
+def _shippers_request(session: Session, shipper_id: str, request_id: str) -> DocumentationRequest:
+    request = session.scalar(
+        select(DocumentationRequest)
+        .where(DocumentationRequest.id == request_id, DocumentationRequest.shipper_id == shipper_id)
+        .with_for_update()
+    )
+    if request is None or not _linked(session, shipper_id, request.seller_id):
+        raise NotFound(f"no documentation request {request_id!r}")
+    return request
+
+
+def respond(
+    session: Session,
+    shipper_id: str,
+    request_id: str,
+    *,
+    evidence: EvidenceGiven | None,
+    fault: str | None,
+    decline_reason: str | None,
+    now: datetime,
+) -> DocumentationRequest:
+    """Provide the evidence with a fault finding, or decline. A fulfilment-center fault on a
+    type the seed penalises records a penalty; on-time Buy Shipping evidence on a pure
+    late-delivery case gives the case Amazon's strike-through ground."""
+    with write_transaction(session):
+        request = _shippers_request(session, shipper_id, request_id)
+        case = session.scalar(select(Case).where(Case.id == request.case_id).with_for_update())
+        event = "provide" if evidence is not None else "decline"
+        if evidence is not None:
+            _check_evidence(request, evidence)
+        on_time = request.status == "requested" and now <= request.respond_by
+        try:
+            _machine(request).send(event)
+        except TransitionNotAllowed:
+            raise RequestConflict(f"the request is {request.status}: it was answered already") from None
+        request.responded_at, request.answered_on_time = now, on_time
+        if evidence is None:
+            request.decline_reason = decline_reason
+            webhooks.emit(session, case, "documentation.declined", now, documentation_request=summary(request))
+            return request
+        request.evidence_json = json.dumps({**evidence.__dict__, "shipped_on": _iso(evidence.shipped_on),
+                                            "ship_by": _iso(evidence.ship_by), "attachments": list(evidence.attachments)})  # fmt: skip
+        request.fault = fault
+        if fault == "fulfillment_center":
+            for code in request.feedback_types:
+                if FEEDBACK_TYPES_BY_CODE[code].penalty_on_fulfilment_fault:
+                    session.add(
+                        Penalty(shipper_id=shipper_id, seller_id=request.seller_id, case_id=case.id,
+                                request_id=request.id, feedback_type=code, created_at=now)  # fmt: skip
+                    )
+        if evidence.buy_shipping_label and evidence.shipped_on_time and case.feedback_types == [BUY_SHIPPING_TYPE]:
+            case.shipped_on_time_with_buy_shipping = True
+            case.updated_at = now
+        webhooks.emit(session, case, "documentation.provided", now, documentation_request=summary(request))
+    return request
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _check_evidence(request: DocumentationRequest, evidence: EvidenceGiven) -> None:
+    missing = [
+        {"field": f"evidence.{name}", "message": f"needed to document {kind.replace('_', ' ')}"}
+        for kind in request.evidence_requested
+        for name in EVIDENCE_FIELDS[kind]
+        if getattr(evidence, name) in (None, "")
+    ]
+    if missing:
+        raise InvalidInput(missing)
+
+
+# --- deadlines and scorecards ---------------------------------------------------------------
+
+
+def lapse_overdue(session: Session, now: datetime, limit: int) -> int:
+    """Mark requests past their response deadline `overdue` (the worker runs this)."""
+    with write_transaction(session):
+        due = list(
+            session.scalars(
+                select(DocumentationRequest)
+                .where(DocumentationRequest.status == "requested", DocumentationRequest.respond_by <= now)
+                .order_by(DocumentationRequest.respond_by)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        for request in due:
+            _machine(request).send("lapse")
+            case = session.get(Case, request.case_id)
+            webhooks.emit(session, case, "documentation.overdue", now, documentation_request=summary(request))
+        return len(due)
+
+
+def scorecard(session: Session, shipper_id: str, seller_id: str | None = None) -> dict:
+    """Penalties by type, faults, answers on time and the average response time, for all the
+    shipper's sellers or for one."""
+    query = select(DocumentationRequest).where(DocumentationRequest.shipper_id == shipper_id)
+    penalties = select(Penalty.feedback_type).where(Penalty.shipper_id == shipper_id)
+    if seller_id is not None:
+        query = query.where(DocumentationRequest.seller_id == seller_id)
+        penalties = penalties.where(Penalty.seller_id == seller_id)
+    requests = list(session.scalars(query))
+    answered = [r for r in requests if r.responded_at is not None]
+    on_time = [r for r in answered if r.answered_on_time]
+    hours = [(r.responded_at - r.created_at).total_seconds() / 3600 for r in answered]
+    return {
+        "shipper_id": shipper_id,
+        "requests": len(requests),
+        "by_status": dict(Counter(r.status for r in requests)),
+        "answered": len(answered),
+        "answered_on_time": len(on_time),
+        "on_time_rate": round(len(on_time) / len(requests), 3) if requests else None,
+        "average_response_hours": round(sum(hours) / len(hours), 2) if hours else None,
+        "faults": dict(Counter(r.fault for r in answered if r.fault)),
+        "penalties_by_type": {code: n for code, n in sorted(Counter(session.scalars(penalties)).items())},
+    }
+
+
+def scorecard_for_seller(session: Session, seller_id: str, shipper_id: str) -> dict:
+    if not _linked(session, shipper_id, seller_id):
+        raise NotFound(f"no shipper {shipper_id!r} serves this seller")
+    return scorecard(session, shipper_id, seller_id)
+
