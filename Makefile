@@ -30,6 +30,7 @@ run: $(VENV)/.installed
 	$(BIN)/feedback-desk run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test

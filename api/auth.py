@@ -6,11 +6,10 @@ import time
 from collections.abc import Callable
 
 from flask import g, request
+from sqlalchemy.orm import Session
 
 from api.extensions import db
 from api.problems import problem
-from sqlalchemy.orm import Session
-
 from workflow.accounts import hash_token, seller_for_token
 from workflow.shipping import shipper_for_token
 

@@ -8,6 +8,7 @@ from flask_openapi3 import APIBlueprint, Tag
 from api.auth import authenticate_seller
 from api.extensions import db
 from api.schemas import (
+    PROBLEM_RESPONSE,
     CaseCreate,
     CaseList,
     CaseOut,
@@ -16,7 +17,6 @@ from api.schemas import (
     CaseQuery,
     EventIn,
     History,
-    PROBLEM_RESPONSE,
     TransitionOut,
     json_response,
 )

@@ -17,14 +17,13 @@ from pydantic import (
     model_validator,
 )
 
-from workflow.models import CASE_ID_PATTERN
 from workflow.compliance import LANGUAGES
-from workflow.webhooks import ALL_EVENTS, EVENT_TYPES
-from workflow.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401 - part of the API's schema
+from workflow.machine import API_EVENTS, RESOLUTIONS, STATES
 from workflow.messages import TEMPLATE_NAMES
-from workflow.machine import API_EVENTS, OUTCOMES, RESOLUTIONS, STATES
-from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPE_CODES, RemovalGround
-from workflow.policy import FAULTS, ORDER_ID_PATTERN
+from workflow.models import CASE_ID_PATTERN
+from workflow.policy import ASSERTABLE_GROUNDS, FAULTS, FEEDBACK_TYPE_CODES, ORDER_ID_PATTERN
+from workflow.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401 - part of the API's schema
+from workflow.webhooks import ALL_EVENTS, EVENT_TYPES
 
 FeedbackTypeCode = Literal[FEEDBACK_TYPE_CODES]
 AssertedGround = Literal[tuple(g.value for g in ASSERTABLE_GROUNDS)]

@@ -19,14 +19,20 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def new_token(prefix: str) -> tuple[str, str]:
+    """A new bearer token and the digest to store; the token itself is shown once, never kept."""
+    token = prefix + secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
 def create_seller(session: Session, name: str) -> tuple[Seller, str]:
-    """A new seller and its first token; the token is returned once and never stored."""
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    """A new seller and its first token."""
+    token, digest = new_token(TOKEN_PREFIX)
     with write_transaction(session):
         seller = Seller(name=name)
         session.add(seller)
         session.flush()
-        session.add(ApiToken(token_hash=hash_token(token), seller_id=seller.id))
+        session.add(ApiToken(token_hash=digest, seller_id=seller.id))
     return seller, token
 
 

@@ -12,8 +12,8 @@ from workflow.errors import DomainError, InvalidInput, NotFound
 from workflow.messages import TEMPLATE_DIR, TemplateProblem, check_override, render_removal_request, template_key
 from workflow.models import Case, OutboxMessage, Seller, Suppression, TemplateOverride, new_id
 from workflow.policy import MessagePurpose, message_purposes
-from workflow.transactions import write_transaction
 from workflow.settings import Settings
+from workflow.transactions import write_transaction
 
 MAX_TEMPLATE_LENGTH = 20_000
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-
 # Amazon order ids: 3-7-7 digits.
 ORDER_ID_PATTERN = r"^\d{3}-\d{7}-\d{7}$"
 

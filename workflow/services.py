@@ -16,16 +16,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
-from workflow.outreach import RemovalRequestMailer
-from workflow.settings import Settings
-from workflow.transactions import write_transaction
 from workflow import webhooks
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, NotFound, StaleVersion
 from workflow.listeners import ListenerFailed, failing_listener
-from workflow.webhooks import WebhookEmitter
 from workflow.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
 from workflow.models import Case, CaseTransition
+from workflow.outreach import RemovalRequestMailer
 from workflow.policy import ORDER_ID_PATTERN
+from workflow.settings import Settings
+from workflow.transactions import write_transaction
+from workflow.webhooks import WebhookEmitter
 
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
 log = logging.getLogger(__name__)

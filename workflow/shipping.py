@@ -5,7 +5,6 @@ table."""
 from __future__ import annotations
 
 import json
-import secrets
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -16,7 +15,8 @@ from statemachine import State, StateMachine
 from statemachine.exceptions import TransitionNotAllowed
 
 from workflow import webhooks
-from workflow.accounts import hash_token
+from workflow.accounts import hash_token, new_token
+from workflow.clock import iso_utc
 from workflow.errors import DomainError, InvalidInput, NotFound
 from workflow.models import (
     Case,
@@ -76,12 +76,12 @@ def _machine(request: DocumentationRequest) -> DocumentationRequestMachine:
 
 
 def create_shipper(session: Session, name: str) -> tuple[Shipper, str]:
-    token = SHIPPER_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token, digest = new_token(SHIPPER_TOKEN_PREFIX)
     with write_transaction(session):
         shipper = Shipper(name=name)
         session.add(shipper)
         session.flush()
-        session.add(ShipperToken(token_hash=hash_token(token), shipper_id=shipper.id))
+        session.add(ShipperToken(token_hash=digest, shipper_id=shipper.id))
     return shipper, token
 
 
@@ -190,7 +190,7 @@ def summary(request: DocumentationRequest) -> dict:
         "shipper_id": request.shipper_id,
         "feedback_types": request.feedback_types,
         "evidence_requested": request.evidence_requested,
-        "respond_by": request.respond_by.isoformat().replace("+00:00", "Z"),
+        "respond_by": iso_utc(request.respond_by),
         "fault": request.fault,
     }
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import event, exists, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
+from workflow.clock import iso_utc
 from workflow.errors import DomainError, NotFound
 from workflow.models import Case, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from workflow.representation import case_representation
@@ -234,7 +235,7 @@ def emit(session: Session, case: Case, event_type: str, now: datetime, **extra) 
     session.flush()  # version and timestamps as they will be committed
     session.expire(case, ["outreach_status", "outreach_error", "buyer_suppressed"])
     data = case_representation(case, now).model_dump(mode="json") | extra
-    payload = json.dumps({"type": event_type, "timestamp": now.isoformat().replace("+00:00", "Z"), "data": data})
+    payload = json.dumps({"type": event_type, "timestamp": iso_utc(now), "data": data})
     for endpoint in endpoints:
         session.add(
             WebhookDelivery(
@@ -305,8 +306,8 @@ def send_notices(session: Session, case_id: str, now: datetime) -> int:
                 continue
             case.notices_sent = (case.notices_sent or 0) | bit
             if getattr(case, deadline) > now:
-                emit(session, case, "case.deadline_approaching", now,
-                     deadline={"name": deadline, "at": getattr(case, deadline).isoformat().replace("+00:00", "Z"), "days_before": days})  # fmt: skip
+                notice = {"name": deadline, "at": iso_utc(getattr(case, deadline)), "days_before": days}
+                emit(session, case, "case.deadline_approaching", now, deadline=notice)
                 queued += 1
     return queued
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import logging
-import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from api.extensions import db
 from tests.api.test_cases import assert_problem

@@ -12,7 +12,7 @@ import pytest
 from api.extensions import db
 from api.worker import Worker
 from tests.api.test_cases import assert_problem
-from tests.conftest import case_body, free_port
+from tests.conftest import free_port
 from workflow import outbox
 from workflow.clock import utcnow
 

@@ -13,7 +13,6 @@ from api.worker import Worker
 from tests.api.test_cases import assert_problem
 from tests.conftest import SellerAccount
 from workflow import shipping
-from workflow.clock import utcnow
 from workflow.policy import FAULTS, FEEDBACK_TYPES
 
 # Evidence that satisfies every kind a request can ask for: shipped on time, with Buy Shipping.
