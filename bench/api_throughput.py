@@ -65,7 +65,7 @@ function init(args)
 end
 function request()
   next_index = next_index % #ids + 1
-  return wrk.format(nil, "/v1/cases/" .. ids[next_index] .. "/events", nil, '{"event":"contact_customer"}')
+  return wrk.format(nil, "/v1/cases/" .. ids[next_index] .. "/events", nil, '{"event":"contact_customer","action_taken":"We sent a replacement."}')
 end
 """
 
@@ -91,7 +91,7 @@ def prepare_database(database_url: str, cases: int) -> tuple[str, list[str]]:
     app = create_app()
     with app.app_context():
         upgrade()
-        seller, token = create_seller(db.session, "Benchmark Seller")
+        seller, token = create_seller(db.session(), "Benchmark Seller")
         now = utcnow()
         published = now - timedelta(days=2)
         ids = [new_id("case") for _ in range(cases)]
