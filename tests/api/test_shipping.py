@@ -196,3 +196,33 @@ def test_cli_creates_and_links_shippers(app, seller):
     assert linked.exit_code == 0, linked.output
     with app.test_client() as client:
         assert client.get("/v1/shipper/scorecard", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_documentation_events_reach_webhooks(app, client, seller, shipper, open_case):
+    from tests.api.test_webhooks import Receiver, drain
+
+    receiver = Receiver()
+    try:
+        hook = client.post(
+            "/v1/webhooks",
+            json={"url": receiver.url, "events": ["documentation.requested", "documentation.provided", "documentation.overdue"]},
+            headers=seller.headers,
+        ).get_json()
+        receiver.secrets.append(hook["secret"])
+        answered, lapsed = open_case(order_id="111-0000000-0000001"), open_case(order_id="111-0000000-0000002")
+        first = ask(client, seller, answered["id"]).get_json()
+        second = ask(client, seller, lapsed["id"]).get_json()
+        provide(client, shipper, first["id"], fault="fulfillment_center")
+        drain(app, hours=1)
+        respond_by = datetime.fromisoformat(second["respond_by"].replace("Z", "+00:00"))
+        drain(app, start=respond_by + timedelta(minutes=1), hours=1)
+        seen = [(r["type"], r["data"]["documentation_request"]["id"]) for r in receiver.received]
+        assert seen == [
+            ("documentation.requested", first["id"]),
+            ("documentation.requested", second["id"]),
+            ("documentation.provided", first["id"]),
+            ("documentation.overdue", second["id"]),
+        ]
+        assert receiver.received[2]["data"]["documentation_request"]["fault"] == "fulfillment_center"
+    finally:
+        receiver.server.shutdown()

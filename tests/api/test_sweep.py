@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from datetime import timedelta
 
+from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from api.extensions import db
 from api.worker import Worker
-from tests.conftest import days_ago
+from tests.conftest import days_ago, free_port
 from workflow.clock import utcnow
 from workflow.models import Case
 
@@ -69,16 +71,37 @@ def test_cli_dry_run_changes_nothing_then_once_does_the_work(app, client, seller
     assert len(smtp.received) == 1
 
 
-def test_sigterm_lets_the_worker_finish_and_exit(database_url, smtp_server, tmp_path):
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "MAIL_SERVER": "127.0.0.1",
-        "MAIL_PORT": str(smtp_server.port),
-    }
-    executable = os.path.join(os.path.dirname(sys.executable), "feedback-desk")
-    process = subprocess.Popen([executable, "worker", "--poll-seconds", "0.2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    time.sleep(3)
-    assert process.poll() is None, process.stdout.read()
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=15) == 0
+class SlowSMTPHandler:
+    """Takes two seconds to accept a message, and says when one is in hand."""
+
+    def __init__(self) -> None:
+        self.in_hand = threading.Event()
+        self.accepted = 0
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.in_hand.set()
+        await asyncio.sleep(2)
+        self.accepted += 1
+        return "250 OK"
+
+
+def test_sigterm_finishes_the_message_in_hand_then_exits(database_url, client, seller, open_case):
+    case = open_case(feedback_types=["product_review"])
+    client.post(f"/v1/cases/{case['id']}/events", json={"event": "contact_customer"}, headers=seller.headers)
+    handler = SlowSMTPHandler()
+    slow = Controller(handler, hostname="127.0.0.1", port=free_port())
+    slow.start()
+    try:
+        env = {**os.environ, "DATABASE_URL": database_url, "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": str(slow.port)}
+        executable = os.path.join(os.path.dirname(sys.executable), "feedback-desk")
+        process = subprocess.Popen([executable, "worker", "--poll-seconds", "0.2"], env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+        assert handler.in_hand.wait(timeout=30), "the worker never sent the message"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0, process.stdout.read()
+    finally:
+        slow.stop()
+    assert handler.accepted == 1
+    [message] = client.get(f"/v1/cases/{case['id']}/messages", headers=seller.headers).get_json()["items"]
+    assert message["status"] == "sent"
+    assert state(client, seller, case["id"]) == ("awaiting_removal", None)
