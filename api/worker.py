@@ -198,7 +198,6 @@ class Worker:
     def notify(self, now: datetime) -> int:
         session = db.session()
         due = webhooks.due_for_notice(session, now, self.batch_size)
-        session.rollback()
         for case_id in due:
             webhooks.send_notices(session, case_id, now)
         return len(due)
@@ -206,7 +205,6 @@ class Worker:
     def sweep(self, now: datetime) -> int:
         session = db.session()
         due = outbox.due_for_sweep(session, now, self.batch_size)
-        session.rollback()
         return sum(outbox.expire_case(session, case_id, self.settings, now) for case_id in due)
 
     def describe_due(self, now: datetime) -> list[str]:
@@ -218,7 +216,6 @@ class Worker:
                 for m in outbox.due_messages(session, now)
             ]
             lines += [f"expire {case_id}" for case_id in outbox.due_for_sweep(session, now, 10_000)]
-            session.rollback()
             return lines
 
 

@@ -156,20 +156,22 @@ def _summary(message: OutboxMessage) -> dict:
 
 
 def due_messages(session: Session, now: datetime) -> list[OutboxMessage]:
-    return list(
-        session.scalars(
-            select(OutboxMessage)
-            .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
-            .order_by(OutboxMessage.next_attempt_at)
+    with session.begin():
+        return list(
+            session.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
+                .order_by(OutboxMessage.next_attempt_at)
+            )
         )
-    )
 
 
 def due_for_sweep(session: Session, now: datetime, limit: int) -> list[str]:
     """Ids of cases whose sweep instant has come, through the index on `sweep_at`."""
-    return list(
-        session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit))
-    )
+    with session.begin():
+        return list(
+            session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit))
+        )
 
 
 def expire_case(session: Session, case_id: str, settings: Settings, now: datetime) -> bool:

@@ -290,9 +290,12 @@ def _schedule_notices(_mapper, _connection, case: Case) -> None:
 
 
 def due_for_notice(session: Session, now: datetime, limit: int) -> list[str]:
-    return list(
-        session.scalars(select(Case.id).where(Case.next_notice_at <= now).order_by(Case.next_notice_at).limit(limit))
-    )
+    with session.begin():
+        return list(
+            session.scalars(
+                select(Case.id).where(Case.next_notice_at <= now).order_by(Case.next_notice_at).limit(limit)
+            )
+        )
 
 
 def send_notices(session: Session, case_id: str, now: datetime) -> int:
