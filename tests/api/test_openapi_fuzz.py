@@ -30,7 +30,8 @@ def fuzzing_seller(app):
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomized: the same inputs on every run, so CI fails on regressions, not on luck.
+@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_input_makes_a_server_error(case, fuzzing_seller):
     # Schema-valid input can still be refused with 422: whether `published_at` lies inside
     # Amazon's window depends on the clock, which no schema can state.
