@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import current_app, g, url_for
-from flask_openapi3 import APIBlueprint, Tag
+from flask import g, url_for
+from flask_openapi3 import Tag
 
-from api.auth import authenticate_seller
+from api.auth import authenticated_blueprint, current_settings
 from api.extensions import db
 from api.schemas import (
     PROBLEM_RESPONSE,
@@ -24,15 +24,7 @@ from workflow import services
 from workflow.clock import utcnow
 from workflow.representation import case_representation
 
-blueprint = APIBlueprint(
-    "cases",
-    __name__,
-    url_prefix="/v1",
-    abp_tags=[Tag(name="cases")],
-    abp_security=[{"bearer": []}],
-    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
-)
-blueprint.before_request(authenticate_seller)
+blueprint = authenticated_blueprint("cases", Tag(name="cases"))
 
 
 @blueprint.post("/cases", responses={201: CaseOut, 409: PROBLEM_RESPONSE})
@@ -41,7 +33,7 @@ def create_case(body: CaseCreate):
     now = utcnow()
     buyer = body.buyer.model_dump() if body.buyer else {}
     draft = services.CaseDraft(**body.model_dump(exclude={"buyer"}), buyer=services.Buyer(**buyer))
-    case = services.open_case(db.session(), g.seller_id, draft, current_app.config["SETTINGS"], now)
+    case = services.open_case(db.session(), g.seller_id, draft, current_settings(), now)
     location = url_for("cases.get_case", case_id=case.id)
     return json_response(case_representation(case, now), 201, {"Location": location})
 
@@ -91,7 +83,7 @@ def post_event(path: CasePath, body: EventIn):
         path.case_id,
         body.event,
         actor="seller",
-        settings=current_app.config["SETTINGS"],
+        settings=current_settings(),
         now=now,
         note=body.note,
         expected_version=body.expected_version,

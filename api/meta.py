@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_openapi3 import APIBlueprint, Tag
 
+from api.auth import current_settings
 from api.schemas import FeedbackTypeOut, GroundOut, Health, PolicyOut, Workflow, WorkflowTransition, json_response
 from workflow.machine import API_EVENTS, EVENTS, STATES, SYSTEM_EVENTS, CaseMachine
 from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPES, GROUND_DESCRIPTIONS
@@ -20,7 +20,7 @@ def healthz():
 @blueprint.get("/v1/policy", responses={200: PolicyOut})
 def policy():
     """The fulfilment network's policy table and Amazon's removal grounds, as the product applies them."""
-    settings = current_app.config["SETTINGS"]
+    settings = current_settings()
     return json_response(
         PolicyOut(
             feedback_types=[

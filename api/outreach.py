@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask import Response, g, url_for
-from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3 import Tag
 
-from api.auth import authenticate_seller
+from api.auth import authenticated_blueprint
 from api.extensions import db
 from api.schemas import (
     PROBLEM_RESPONSE,
@@ -30,15 +30,7 @@ from workflow.clock import utcnow
 from workflow.compliance import LANGUAGES
 from workflow.messages import TEMPLATE_NAMES
 
-blueprint = APIBlueprint(
-    "outreach",
-    __name__,
-    url_prefix="/v1",
-    abp_tags=[Tag(name="outreach")],
-    abp_security=[{"bearer": []}],
-    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
-)
-blueprint.before_request(authenticate_seller)
+blueprint = authenticated_blueprint("outreach", Tag(name="outreach"))
 
 
 @blueprint.get("/cases/<case_id>/messages", responses={200: MessageList, 404: PROBLEM_RESPONSE})

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from flask import current_app, g, url_for
-from flask_openapi3 import APIBlueprint, Tag
+from flask import g, url_for
+from flask_openapi3 import Tag
 
-from api.auth import authenticate_seller, authenticate_shipper
+from api.auth import authenticate_shipper, authenticated_blueprint, current_settings
 from api.extensions import db
 from api.schemas import (
     PROBLEM_RESPONSE,
@@ -28,25 +28,13 @@ from workflow import shipping
 from workflow.clock import utcnow
 from workflow.models import Case, DocumentationRequest
 
-seller_blueprint = APIBlueprint(
-    "documentation",
-    __name__,
-    url_prefix="/v1",
-    abp_tags=[Tag(name="shipper documentation")],
-    abp_security=[{"bearer": []}],
-    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
-)
-seller_blueprint.before_request(authenticate_seller)
-
-shipper_blueprint = APIBlueprint(
+seller_blueprint = authenticated_blueprint("documentation", Tag(name="shipper documentation"))
+shipper_blueprint = authenticated_blueprint(
     "shipper",
-    __name__,
+    Tag(name="shipper API", description="For fulfilment networks, with a shipper token."),
     url_prefix="/v1/shipper",
-    abp_tags=[Tag(name="shipper API", description="For fulfilment networks, with a shipper token.")],
-    abp_security=[{"bearer": []}],
-    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
+    authenticate=authenticate_shipper,
 )
-shipper_blueprint.before_request(authenticate_shipper)
 
 
 def _request_out(request: DocumentationRequest) -> DocumentationRequestOut:
@@ -99,7 +87,7 @@ def request_documentation(path: CasePath, body: DocumentationRequestIn):
         shipper_id=body.shipper_id,
         note=body.note,
         share_comment=body.share_comment,
-        settings=current_app.config["SETTINGS"],
+        settings=current_settings(),
         now=utcnow(),
     )
     location = url_for("documentation.list_documentation_requests", case_id=path.case_id)

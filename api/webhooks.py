@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, g, url_for
-from flask_openapi3 import APIBlueprint, Tag
+from flask import Response, g, url_for
+from flask_openapi3 import Tag
 
-from api.auth import authenticate_seller
+from api.auth import authenticated_blueprint, current_settings
 from api.extensions import db
 from api.schemas import (
     PROBLEM_RESPONSE,
@@ -26,15 +26,7 @@ from workflow import webhooks
 from workflow.clock import utcnow
 from workflow.models import WebhookEndpoint
 
-blueprint = APIBlueprint(
-    "webhooks",
-    __name__,
-    url_prefix="/v1",
-    abp_tags=[Tag(name="webhooks")],
-    abp_security=[{"bearer": []}],
-    abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
-)
-blueprint.before_request(authenticate_seller)
+blueprint = authenticated_blueprint("webhooks", Tag(name="webhooks"))
 
 
 def _out(endpoint: WebhookEndpoint, model=WebhookOut, **extra):
@@ -51,14 +43,10 @@ def _out(endpoint: WebhookEndpoint, model=WebhookOut, **extra):
     )
 
 
-def _settings():
-    return current_app.config["SETTINGS"]
-
-
 @blueprint.post("/webhooks", responses={201: WebhookCreated})
 def create_webhook(body: WebhookIn):
     """Register an endpoint. The answer carries its signing secret, shown only this once."""
-    endpoint = webhooks.create_endpoint(db.session(), g.seller_id, body.url, body.events, body.enabled, _settings())
+    endpoint = webhooks.create_endpoint(db.session(), g.seller_id, body.url, body.events, body.enabled, current_settings())
     location = url_for("webhooks.get_webhook", webhook_id=endpoint.id)
     return json_response(_out(endpoint, WebhookCreated, secret=endpoint.secret), 201, {"Location": location})
 
@@ -76,7 +64,7 @@ def get_webhook(path: WebhookPath):
 @blueprint.patch("/webhooks/<webhook_id>", responses={200: WebhookOut, 404: PROBLEM_RESPONSE})
 def patch_webhook(path: WebhookPath, body: WebhookPatch):
     endpoint = webhooks.update_endpoint(
-        db.session(), g.seller_id, path.webhook_id, _settings(), url=body.url, event_types=body.events, enabled=body.enabled
+        db.session(), g.seller_id, path.webhook_id, current_settings(), url=body.url, event_types=body.events, enabled=body.enabled
     )
     return json_response(_out(endpoint))
 
@@ -90,7 +78,7 @@ def delete_webhook(path: WebhookPath):
 @blueprint.post("/webhooks/<webhook_id>/rotate-secret", responses={200: SecretOut, 404: PROBLEM_RESPONSE})
 def rotate_secret(path: WebhookPath):
     """A new secret; until previous_secret_expires_at every delivery is signed with both."""
-    endpoint = webhooks.rotate_secret(db.session(), g.seller_id, path.webhook_id, _settings(), utcnow())
+    endpoint = webhooks.rotate_secret(db.session(), g.seller_id, path.webhook_id, current_settings(), utcnow())
     return json_response(SecretOut(secret=endpoint.secret, previous_secret_expires_at=endpoint.previous_secret_expires_at))
 
 

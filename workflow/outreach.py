@@ -12,6 +12,7 @@ from workflow.errors import DomainError, InvalidInput, NotFound
 from workflow.messages import TEMPLATE_DIR, TemplateProblem, check_override, render_removal_request, template_key
 from workflow.models import Case, OutboxMessage, Seller, Suppression, TemplateOverride, new_id
 from workflow.policy import MessagePurpose, message_purposes
+from workflow.repository import require_sellers_case, sellers_case
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
 
@@ -87,7 +88,7 @@ class RemovalRequestMailer:
                 id=message_key,
                 message_id=f"<{message_key}@{self.settings.message_id_domain}>",
                 seller_id=model.seller_id,
-            case_id=model.id,
+                case_id=model.id,
                 recipient=model.buyer_email,
                 language=rendered.language,
                 subject=rendered.subject,
@@ -100,14 +101,11 @@ class RemovalRequestMailer:
 
 
 def preview(session: Session, seller_id: str, case_id: str, action_taken: str | None, language: str | None):
-    case = session.scalar(select(Case).where(Case.id == case_id, Case.seller_id == seller_id))
-    if case is None:
-        raise NotFound(f"no case {case_id!r}")
-    return render_for_case(session, case, action_taken, language)
+    return render_for_case(session, sellers_case(session, seller_id, case_id), action_taken, language)
 
 
 def messages_of(session: Session, seller_id: str, case_id: str) -> list[OutboxMessage]:
-    _require_case(session, seller_id, case_id)
+    require_sellers_case(session, seller_id, case_id)
     return list(
         session.scalars(
             select(OutboxMessage)
@@ -115,11 +113,6 @@ def messages_of(session: Session, seller_id: str, case_id: str) -> list[OutboxMe
             .order_by(OutboxMessage.created_at, OutboxMessage.id)
         )
     )
-
-
-def _require_case(session: Session, seller_id: str, case_id: str) -> None:
-    if session.scalar(select(Case.id).where(Case.id == case_id, Case.seller_id == seller_id)) is None:
-        raise NotFound(f"no case {case_id!r}")
 
 
 def template_source(session: Session, seller_id: str, name: str, language: str) -> tuple[str, bool]:

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
 from workflow import webhooks
-from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, NotFound, StaleVersion
+from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
 from workflow.listeners import ListenerFailed, failing_listener
 from workflow.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
 from workflow.models import Case, CaseTransition
 from workflow.outreach import RemovalRequestMailer
 from workflow.policy import ORDER_ID_PATTERN
+from workflow.repository import require_sellers_case, sellers_case
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
 from workflow.webhooks import WebhookEmitter
@@ -56,17 +57,6 @@ class CaseFilter:
     state: str | None = None
     feedback_type: str | None = None
     due_before: datetime | None = None
-
-
-def _load(session: Session, seller_id: str, case_id: str, *, for_update: bool = False) -> Case:
-    query = select(Case).where(Case.id == case_id, Case.seller_id == seller_id)
-    if for_update:
-        # PostgreSQL queues concurrent writers on the row; SQLite already holds its write lock.
-        query = query.with_for_update()
-    case = session.scalar(query)
-    if case is None:
-        raise NotFound(f"no case {case_id!r}")
-    return case
 
 
 def _check_version(case: Case, expected_version: int | None) -> None:
@@ -152,7 +142,7 @@ def update_case(
 ) -> Case:
     """Change the parts of an open case the seller may correct; only given fields change."""
     with write_transaction(session):
-        case = _load(session, seller_id, case_id, for_update=True)
+        case = sellers_case(session, seller_id, case_id, for_update=True)
         _check_version(case, expected_version)
         if not case.is_open:
             raise CaseClosed(f"case {case_id} is closed ({case.outcome}): it can no longer be changed")
@@ -211,7 +201,7 @@ def fire_event(
         if actor != "system" and event in SYSTEM_EVENTS:
             raise InvalidInput([{"field": "event", "message": f"{event} is fired by the product only"}])
         _check_event_fields(event, fields)
-        case = _load(session, seller_id, case_id, for_update=True)
+        case = sellers_case(session, seller_id, case_id, for_update=True)
         _check_version(case, expected_version)
         transition(session, case, event, actor=actor, settings=settings, now=now, note=note, fields=fields)
     # The latest message's status is derived on load; the transition may have queued one.
@@ -272,11 +262,11 @@ def _check_event_fields(event: str, fields: dict[str, str]) -> None:
 
 
 def get_case(session: Session, seller_id: str, case_id: str) -> Case:
-    return _load(session, seller_id, case_id)
+    return sellers_case(session, seller_id, case_id)
 
 
 def case_history(session: Session, seller_id: str, case_id: str) -> list[CaseTransition]:
-    _load(session, seller_id, case_id)
+    require_sellers_case(session, seller_id, case_id)
     return list(
         session.scalars(
             select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.id)

@@ -28,6 +28,7 @@ from workflow.models import (
     ShipperToken,
 )
 from workflow.policy import BUY_SHIPPING_TYPE, FEEDBACK_TYPES_BY_CODE, Evidence
+from workflow.repository import require_sellers_case, sellers_case
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
 
@@ -132,9 +133,8 @@ def request_documentation(
     now: datetime,
 ) -> DocumentationRequest:
     with write_transaction(session):
-        case = session.scalar(select(Case).where(Case.id == case_id, Case.seller_id == seller_id).with_for_update())
-        if case is None:
-            raise NotFound(f"no case {case_id!r}")
+        # Locked so two requests at once cannot both pass the one-open-request check.
+        case = sellers_case(session, seller_id, case_id, for_update=True)
         types = owed_types(case.feedback_types)
         if not types:
             names = ", ".join(case.feedback_types)
@@ -196,8 +196,7 @@ def summary(request: DocumentationRequest) -> dict:
 
 
 def requests_of_case(session: Session, seller_id: str, case_id: str) -> list[DocumentationRequest]:
-    if session.scalar(select(Case.id).where(Case.id == case_id, Case.seller_id == seller_id)) is None:
-        raise NotFound(f"no case {case_id!r}")
+    require_sellers_case(session, seller_id, case_id)
     return list(
         session.scalars(
             select(DocumentationRequest).where(DocumentationRequest.case_id == case_id).order_by(DocumentationRequest.id)
