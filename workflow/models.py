@@ -338,12 +338,18 @@ _latest_message = (
     .correlate_except(OutboxMessage)
     .scalar_subquery()
 )
-Case.outreach_status = column_property(
-    select(OutboxMessage.status).where(OutboxMessage.id == _latest_message).correlate_except(OutboxMessage).scalar_subquery()
-)
-Case.outreach_error = column_property(
-    select(OutboxMessage.last_error).where(OutboxMessage.id == _latest_message).correlate_except(OutboxMessage).scalar_subquery()
-)
+
+
+def _of_latest_message(column):
+    return column_property(
+        select(column).where(OutboxMessage.id == _latest_message).correlate_except(OutboxMessage).scalar_subquery()
+    )
+
+
+Case.outreach_status = _of_latest_message(OutboxMessage.status)
+Case.outreach_error = _of_latest_message(OutboxMessage.last_error)
+# What a change in the same transaction can leave stale: expire these to read them afresh.
+DERIVED_CASE_COLUMNS = ("buyer_suppressed", "outreach_status", "outreach_error")
 
 
 class CaseTransition(Base):

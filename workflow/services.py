@@ -20,7 +20,7 @@ from workflow import webhooks
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
 from workflow.listeners import ListenerFailed, failing_listener
 from workflow.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
-from workflow.models import Case, CaseTransition
+from workflow.models import DERIVED_CASE_COLUMNS, Case, CaseTransition
 from workflow.outreach import RemovalRequestMailer
 from workflow.policy import ORDER_ID_PATTERN
 from workflow.repository import require_sellers_case, sellers_case
@@ -205,7 +205,7 @@ def fire_event(
         _check_version(case, expected_version)
         transition(session, case, event, actor=actor, settings=settings, now=now, note=note, fields=fields)
     # The latest message's status is derived on load; the transition may have queued one.
-    session.expire(case, ["outreach_status", "outreach_error"])
+    session.expire(case, DERIVED_CASE_COLUMNS)
     return case
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from workflow.clock import iso_utc
 from workflow.errors import DomainError, NotFound
-from workflow.models import Case, WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from workflow.models import DERIVED_CASE_COLUMNS, Case, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from workflow.representation import case_representation
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
@@ -229,25 +229,31 @@ def _subscribers(session: Session, seller_id: str, event_type: str) -> list[Webh
 def emit(session: Session, case: Case, event_type: str, now: datetime, **extra) -> None:
     """Queue `event_type` about `case` for every endpoint of its seller that wants it, in the
     caller's transaction. `data` is the case as the API shows it, plus `extra` members."""
-    endpoints = _subscribers(session, case.seller_id, event_type)
-    if not endpoints:
+    _emit_all(session, case, (event_type,), now, extra)
+
+
+def _emit_all(session: Session, case: Case, event_types: tuple[str, ...], now: datetime, extra: dict) -> None:
+    """Several events about one moment of one case: the case is shown once for all of them."""
+    wanted = [(event_type, _subscribers(session, case.seller_id, event_type)) for event_type in event_types]
+    if not any(endpoints for _, endpoints in wanted):
         return
     session.flush()  # version and timestamps as they will be committed
-    session.expire(case, ["outreach_status", "outreach_error", "buyer_suppressed"])
+    session.expire(case, DERIVED_CASE_COLUMNS)
     data = case_representation(case, now).model_dump(mode="json") | extra
-    payload = json.dumps({"type": event_type, "timestamp": iso_utc(now), "data": data})
-    for endpoint in endpoints:
-        session.add(
-            WebhookDelivery(
-                endpoint_id=endpoint.id,
-                seller_id=case.seller_id,
-                case_id=case.id,
-                event_type=event_type,
-                payload=payload,
-                next_attempt_at=now,
-                created_at=now,
+    for event_type, endpoints in wanted:
+        payload = json.dumps({"type": event_type, "timestamp": iso_utc(now), "data": data})
+        for endpoint in endpoints:
+            session.add(
+                WebhookDelivery(
+                    endpoint_id=endpoint.id,
+                    seller_id=case.seller_id,
+                    case_id=case.id,
+                    event_type=event_type,
+                    payload=payload,
+                    next_attempt_at=now,
+                    created_at=now,
+                )
             )
-        )
 
 
 class WebhookEmitter:
@@ -257,17 +263,16 @@ class WebhookEmitter:
     def __init__(self, session: Session, now: datetime) -> None:
         self.session = session
         self.now = now
-        self.pending: list[tuple[Case, str, dict]] = []
+        self.pending: list[tuple[Case, tuple[str, ...], dict]] = []
 
     def after_transition(self, event, source, target, model: Case, actor: str, note: str | None = None) -> None:
         transition = {"event": str(event), "from_state": source.id, "to_state": target.id, "actor": actor, "note": note}
-        self.pending.append((model, "case.transitioned", {"transition": transition}))
-        if target.final:
-            self.pending.append((model, "case.closed", {"transition": transition}))
+        event_types = ("case.transitioned", "case.closed") if target.final else ("case.transitioned",)
+        self.pending.append((model, event_types, {"transition": transition}))
 
     def emit_pending(self) -> None:
-        for case, event_type, extra in self.pending:
-            emit(self.session, case, event_type, self.now, **extra)
+        for case, event_types, extra in self.pending:
+            _emit_all(self.session, case, event_types, self.now, extra)
         self.pending.clear()
 
 
