@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from flask import g, url_for
 from flask_openapi3 import Tag
 
@@ -38,22 +36,7 @@ shipper_blueprint = authenticated_blueprint(
 
 
 def _request_out(request: DocumentationRequest) -> DocumentationRequestOut:
-    return DocumentationRequestOut(
-        id=request.id,
-        case_id=request.case_id,
-        shipper_id=request.shipper_id,
-        status=request.status,
-        feedback_types=request.feedback_types,
-        evidence_requested=request.evidence_requested,
-        note=request.note,
-        share_comment=request.share_comment,
-        respond_by=request.respond_by,
-        created_at=request.created_at,
-        responded_at=request.responded_at,
-        evidence=json.loads(request.evidence_json) if request.evidence_json else None,
-        fault=request.fault,
-        decline_reason=request.decline_reason,
-    )
+    return DocumentationRequestOut.model_validate(request, from_attributes=True)
 
 
 def _shipper_view(request: DocumentationRequest, case: Case) -> ShipperRequestOut:

@@ -29,18 +29,8 @@ from workflow.models import WebhookEndpoint
 blueprint = authenticated_blueprint("webhooks", Tag(name="webhooks"))
 
 
-def _out(endpoint: WebhookEndpoint, model=WebhookOut, **extra):
-    return model(
-        id=endpoint.id,
-        url=endpoint.url,
-        events=endpoint.event_types,
-        enabled=endpoint.enabled,
-        disabled_reason=endpoint.disabled_reason,
-        previous_secret_expires_at=endpoint.previous_secret_expires_at,
-        created_at=endpoint.created_at,
-        updated_at=endpoint.updated_at,
-        **extra,
-    )
+def _out(endpoint: WebhookEndpoint, model: type[WebhookOut] = WebhookOut) -> WebhookOut:
+    return model.model_validate(endpoint, from_attributes=True)
 
 
 @blueprint.post("/webhooks", responses={201: WebhookCreated})
@@ -48,7 +38,7 @@ def create_webhook(body: WebhookIn):
     """Register an endpoint. The answer carries its signing secret, shown only this once."""
     endpoint = webhooks.create_endpoint(db.session(), g.seller_id, body.url, body.events, body.enabled, current_settings())
     location = url_for("webhooks.get_webhook", webhook_id=endpoint.id)
-    return json_response(_out(endpoint, WebhookCreated, secret=endpoint.secret), 201, {"Location": location})
+    return json_response(_out(endpoint, WebhookCreated), 201, {"Location": location})
 
 
 @blueprint.get("/webhooks", responses={200: WebhookList})

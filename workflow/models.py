@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 from datetime import datetime
@@ -201,7 +202,8 @@ class WebhookEndpoint(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     @property
-    def event_types(self) -> list[str]:
+    def events(self) -> list[str]:
+        """The event types it wants, or ["*"]."""
         return self.event_types_csv.split(",")
 
 
@@ -306,6 +308,10 @@ class DocumentationRequest(Base):
     @property
     def evidence_requested(self) -> list[str]:
         return self.evidence_csv.split(",")
+
+    @property
+    def evidence(self) -> dict | None:
+        return json.loads(self.evidence_json) if self.evidence_json else None
 
 
 class Penalty(Base):

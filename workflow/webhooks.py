@@ -222,7 +222,7 @@ def _subscribers(session: Session, seller_id: str, event_type: str) -> list[Webh
     return [
         endpoint
         for endpoint in known[seller_id]
-        if endpoint.event_types_csv == ALL_EVENTS or event_type in endpoint.event_types
+        if endpoint.event_types_csv == ALL_EVENTS or event_type in endpoint.events
     ]
 
 
