@@ -14,7 +14,7 @@ from flask_openapi3 import Info, OpenAPI
 from api.extensions import db, mail, migrate
 from api.problems import register_problem_handlers, validation_problem
 from workflow.db import configure_engine
-from workflow.listeners import load_listeners
+from workflow.plugins import load_listeners
 from workflow.settings import Settings
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")

@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from api.extensions import db
 from api.problems import problem
 from api.schemas import PROBLEM_RESPONSE
-from workflow.accounts import hash_token, seller_for_token
+from workflow.accounts import hash_token, seller_for_token, shipper_for_token
 from workflow.settings import Settings
-from workflow.shipping import shipper_for_token
 
 # Known tokens are remembered per process for a minute: it saves a query and a transaction
 # on every request, and bounds how long a (future) revoked token keeps working.

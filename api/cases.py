@@ -20,9 +20,9 @@ from api.schemas import (
     TransitionOut,
     json_response,
 )
-from workflow import services
+from workflow.cases import use_cases
+from workflow.cases.representation import case_representation
 from workflow.clock import utcnow
-from workflow.representation import case_representation
 
 blueprint = authenticated_blueprint("cases", Tag(name="cases"))
 
@@ -32,8 +32,8 @@ def create_case(body: CaseCreate):
     """Open a case for one negative feedback."""
     now = utcnow()
     buyer = body.buyer.model_dump() if body.buyer else {}
-    draft = services.CaseDraft(**body.model_dump(exclude={"buyer"}), buyer=services.Buyer(**buyer))
-    case = services.open_case(db.session(), g.seller_id, draft, current_settings(), now)
+    draft = use_cases.CaseDraft(**body.model_dump(exclude={"buyer"}), buyer=use_cases.Buyer(**buyer))
+    case = use_cases.open_case(db.session(), g.seller_id, draft, current_settings(), now)
     location = url_for("cases.get_case", case_id=case.id)
     return json_response(case_representation(case, now), 201, {"Location": location})
 
@@ -41,8 +41,8 @@ def create_case(body: CaseCreate):
 @blueprint.get("/cases", responses={200: CaseList})
 def list_cases(query: CaseQuery):
     """The seller's cases in creation order, filtered, one page at a time."""
-    filters = services.CaseFilter(query.state, query.feedback_type, query.due_before)
-    cases, next_cursor = services.list_cases(
+    filters = use_cases.CaseFilter(query.state, query.feedback_type, query.due_before)
+    cases, next_cursor = use_cases.list_cases(
         db.session(), g.seller_id, filters, limit=query.limit, after_id=query.cursor
     )
     now = utcnow()
@@ -51,7 +51,7 @@ def list_cases(query: CaseQuery):
 
 @blueprint.get("/cases/<case_id>", responses={200: CaseOut, 404: PROBLEM_RESPONSE})
 def get_case(path: CasePath):
-    case = services.get_case(db.session(), g.seller_id, path.case_id)
+    case = use_cases.get_case(db.session(), g.seller_id, path.case_id)
     return json_response(case_representation(case, utcnow()))
 
 
@@ -59,7 +59,7 @@ def get_case(path: CasePath):
 def patch_case(path: CasePath, body: CasePatch):
     """Correct an open case: feedback types, asserted removal grounds, buyer details."""
     now = utcnow()
-    case = services.update_case(
+    case = use_cases.update_case(
         db.session(),
         g.seller_id,
         path.case_id,
@@ -77,7 +77,7 @@ def patch_case(path: CasePath, body: CasePatch):
 def post_event(path: CasePath, body: EventIn):
     """Fire one event of the workflow; 409 says which guard refused it."""
     now = utcnow()
-    case = services.fire_event(
+    case = use_cases.fire_event(
         db.session(),
         g.seller_id,
         path.case_id,
@@ -94,5 +94,5 @@ def post_event(path: CasePath, body: EventIn):
 
 @blueprint.get("/cases/<case_id>/history", responses={200: History, 404: PROBLEM_RESPONSE})
 def get_history(path: CasePath):
-    transitions = services.case_history(db.session(), g.seller_id, path.case_id)
+    transitions = use_cases.case_history(db.session(), g.seller_id, path.case_id)
     return json_response(History(items=[TransitionOut.model_validate(t, from_attributes=True) for t in transitions]))

@@ -6,7 +6,7 @@ from flask_openapi3 import APIBlueprint, Tag
 
 from api.auth import current_settings
 from api.schemas import FeedbackTypeOut, GroundOut, Health, PolicyOut, Workflow, WorkflowTransition, json_response
-from workflow.machine import API_EVENTS, EVENTS, STATES, SYSTEM_EVENTS, CaseMachine
+from workflow.cases.machine import API_EVENTS, EVENTS, STATES, SYSTEM_EVENTS, CaseMachine
 from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPES, GROUND_DESCRIPTIONS
 
 blueprint = APIBlueprint("meta", __name__, abp_tags=[Tag(name="meta")])

@@ -25,10 +25,10 @@ from api.schemas import (
     TemplatePath,
     json_response,
 )
-from workflow import outreach
 from workflow.clock import utcnow
-from workflow.compliance import LANGUAGES
-from workflow.messages import TEMPLATE_NAMES
+from workflow.outreach import use_cases
+from workflow.outreach.compliance import LANGUAGES
+from workflow.outreach.messages import TEMPLATE_NAMES
 
 blueprint = authenticated_blueprint("outreach", Tag(name="outreach"))
 
@@ -36,14 +36,14 @@ blueprint = authenticated_blueprint("outreach", Tag(name="outreach"))
 @blueprint.get("/cases/<case_id>/messages", responses={200: MessageList, 404: PROBLEM_RESPONSE})
 def list_messages(path: CasePath):
     """Every email of the case: queued, sent, failed or blocked, with attempts and the last error."""
-    messages = outreach.messages_of(db.session(), g.seller_id, path.case_id)
+    messages = use_cases.messages_of(db.session(), g.seller_id, path.case_id)
     return json_response(MessageList(items=[MessageOut.model_validate(m, from_attributes=True) for m in messages]))
 
 
 @blueprint.post("/cases/<case_id>/messages/preview", responses={200: PreviewOut, 404: PROBLEM_RESPONSE})
 def preview_message(path: CasePath, body: PreviewIn):
     """Render the removal request contact_customer would send, without queueing it."""
-    rendered = outreach.preview(db.session(), g.seller_id, path.case_id, body.action_taken, body.language)
+    rendered = use_cases.preview(db.session(), g.seller_id, path.case_id, body.action_taken, body.language)
     return json_response(
         PreviewOut(
             language=rendered.language,
@@ -59,7 +59,7 @@ def preview_message(path: CasePath, body: PreviewIn):
 @blueprint.get("/templates", responses={200: TemplateList})
 def list_templates():
     """The template names and languages, and which the seller has overridden."""
-    overrides = outreach.list_overrides(db.session(), g.seller_id)
+    overrides = use_cases.list_overrides(db.session(), g.seller_id)
     return json_response(
         TemplateList(
             names=list(TEMPLATE_NAMES),
@@ -71,7 +71,7 @@ def list_templates():
 
 @blueprint.get("/templates/<name>/<language>", responses={200: TemplateOut, 404: PROBLEM_RESPONSE})
 def get_template(path: TemplatePath):
-    source, overridden = outreach.template_source(db.session(), g.seller_id, path.name, path.language)
+    source, overridden = use_cases.template_source(db.session(), g.seller_id, path.name, path.language)
     return json_response(TemplateOut(name=path.name, language=path.language, source=source, overridden=overridden))
 
 
@@ -79,7 +79,7 @@ def get_template(path: TemplatePath):
 def put_template(path: TemplatePath, body: TemplateIn):
     """Override a template for this seller. It must compile in Jinja's sandbox and every
     sample message rendered with it must pass Amazon's messaging rules (422 otherwise)."""
-    replaced = outreach.save_override(db.session(), g.seller_id, path.name, path.language, body.source)
+    replaced = use_cases.save_override(db.session(), g.seller_id, path.name, path.language, body.source)
     return json_response(
         TemplateOut(name=path.name, language=path.language, source=body.source, overridden=True),
         200 if replaced else 201,
@@ -89,25 +89,25 @@ def put_template(path: TemplatePath, body: TemplateIn):
 @blueprint.delete("/templates/<name>/<language>", responses={204: None, 404: PROBLEM_RESPONSE})
 def delete_template(path: TemplatePath):
     """Drop the seller's override: the built-in template applies again."""
-    outreach.delete_override(db.session(), g.seller_id, path.name, path.language)
+    use_cases.delete_override(db.session(), g.seller_id, path.name, path.language)
     return Response(status=204)
 
 
 @blueprint.get("/suppressions", responses={200: SuppressionList})
 def list_suppressions():
-    items = outreach.list_suppressions(db.session(), g.seller_id)
+    items = use_cases.list_suppressions(db.session(), g.seller_id)
     return json_response(SuppressionList(items=[SuppressionOut.model_validate(s, from_attributes=True) for s in items]))
 
 
 @blueprint.post("/suppressions", responses={201: SuppressionOut})
 def add_suppression(body: SuppressionIn):
     """Never email this address again (a bounce, a complaint, or the seller's choice)."""
-    suppression = outreach.suppress(db.session(), g.seller_id, body.email, body.reason, utcnow())
+    suppression = use_cases.suppress(db.session(), g.seller_id, body.email, body.reason, utcnow())
     location = url_for("outreach.delete_suppression", email=suppression.email)
     return json_response(SuppressionOut.model_validate(suppression, from_attributes=True), 201, {"Location": location})
 
 
 @blueprint.delete("/suppressions/<email>", responses={204: None, 404: PROBLEM_RESPONSE})
 def delete_suppression(path: SuppressionPath):
-    outreach.unsuppress(db.session(), g.seller_id, path.email)
+    use_cases.unsuppress(db.session(), g.seller_id, path.email)
     return Response(status=204)

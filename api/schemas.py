@@ -17,13 +17,13 @@ from pydantic import (
     model_validator,
 )
 
-from workflow.compliance import LANGUAGES
-from workflow.machine import API_EVENTS, RESOLUTIONS, STATES
-from workflow.messages import TEMPLATE_NAMES
+from workflow.cases.machine import API_EVENTS, RESOLUTIONS, STATES
+from workflow.cases.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401 - part of the API's schema
 from workflow.models import CASE_ID_PATTERN
+from workflow.outreach.compliance import LANGUAGES
+from workflow.outreach.messages import TEMPLATE_NAMES
 from workflow.policy import ASSERTABLE_GROUNDS, FAULTS, FEEDBACK_TYPE_CODES, ORDER_ID_PATTERN
-from workflow.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401 - part of the API's schema
-from workflow.webhooks import ALL_EVENTS, EVENT_TYPES
+from workflow.webhooks.events import ALL_EVENTS, EVENT_TYPES
 
 FeedbackTypeCode = Literal[FEEDBACK_TYPE_CODES]
 AssertedGround = Literal[tuple(g.value for g in ASSERTABLE_GROUNDS)]

@@ -6,7 +6,7 @@ import click
 from flask.cli import AppGroup
 
 from api.extensions import db
-from workflow import shipping
+from workflow import accounts
 
 shippers_group = AppGroup("shippers", help="Shipper (fulfilment network) accounts.")
 
@@ -15,7 +15,7 @@ shippers_group = AppGroup("shippers", help="Shipper (fulfilment network) account
 @click.argument("name")
 def create_shipper_command(name: str) -> None:
     """Create a shipper; the last line printed is its API token (shown once, stored hashed)."""
-    shipper, token = shipping.create_shipper(db.session(), name)
+    shipper, token = accounts.create_shipper(db.session(), name)
     click.echo(f"shipper {shipper.id} created for {name!r}; its API token (shown only now):")
     click.echo(token)
 
@@ -25,5 +25,5 @@ def create_shipper_command(name: str) -> None:
 @click.argument("seller_id")
 def link_command(shipper_id: str, seller_id: str) -> None:
     """Record that SHIPPER fulfils orders for SELLER (ids as printed at creation)."""
-    shipping.link(db.session(), shipper_id, seller_id)
+    accounts.link_shipper(db.session(), shipper_id, seller_id)
     click.echo(f"shipper {shipper_id} now serves seller {seller_id}")

@@ -22,9 +22,9 @@ from api.schemas import (
     ShipperRequestQuery,
     json_response,
 )
-from workflow import shipping
 from workflow.clock import utcnow
 from workflow.models import Case, DocumentationRequest
+from workflow.shipping import scorecards, use_cases
 
 seller_blueprint = authenticated_blueprint("documentation", Tag(name="shipper documentation"))
 shipper_blueprint = authenticated_blueprint(
@@ -63,7 +63,7 @@ def _shipper_view(request: DocumentationRequest, case: Case) -> ShipperRequestOu
 def request_documentation(path: CasePath, body: DocumentationRequestIn):
     """Ask the shipper for the evidence the policy table names for the case's types; 409 when
     it names none (poor customer service, cancelled order, mistake, product review)."""
-    request = shipping.request_documentation(
+    request = use_cases.request_documentation(
         db.session(),
         g.seller_id,
         path.case_id,
@@ -81,20 +81,20 @@ def request_documentation(path: CasePath, body: DocumentationRequestIn):
     "/cases/<case_id>/documentation-requests", responses={200: DocumentationRequestList, 404: PROBLEM_RESPONSE}
 )
 def list_documentation_requests(path: CasePath):
-    requests = shipping.requests_of_case(db.session(), g.seller_id, path.case_id)
+    requests = use_cases.requests_of_case(db.session(), g.seller_id, path.case_id)
     return json_response(DocumentationRequestList(items=[_request_out(r) for r in requests]))
 
 
 @seller_blueprint.get("/shippers/<shipper_id>/scorecard", responses={200: Scorecard, 404: PROBLEM_RESPONSE})
 def seller_scorecard(path: ShipperPath):
     """How a shipper that serves this seller answered this seller's requests."""
-    return json_response(Scorecard(**shipping.scorecard_for_seller(db.session(), g.seller_id, path.shipper_id)))
+    return json_response(Scorecard(**scorecards.scorecard_for_seller(db.session(), g.seller_id, path.shipper_id)))
 
 
 @shipper_blueprint.get("/documentation-requests", responses={200: ShipperRequestList})
 def shipper_requests(query: ShipperRequestQuery):
     """Requests from the sellers this shipper serves."""
-    pairs = shipping.requests_for_shipper(db.session(), g.shipper_id, query.status)
+    pairs = use_cases.requests_for_shipper(db.session(), g.shipper_id, query.status)
     return json_response(ShipperRequestList(items=[_shipper_view(r, c) for r, c in pairs]))
 
 
@@ -107,9 +107,9 @@ def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
     evidence = None
     if body.evidence is not None:
         given = body.evidence.model_dump()
-        evidence = shipping.EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
+        evidence = use_cases.EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
     session = db.session()
-    request = shipping.respond(
+    request = use_cases.respond(
         session, g.shipper_id, path.request_id, evidence=evidence, fault=body.fault, decline_reason=body.reason, now=utcnow()
     )
     return json_response(_shipper_view(request, session.get(Case, request.case_id)))
@@ -118,4 +118,4 @@ def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
 @shipper_blueprint.get("/scorecard", responses={200: Scorecard})
 def shipper_scorecard():
     """This shipper's record across all the sellers it serves."""
-    return json_response(Scorecard(**shipping.scorecard(db.session(), g.shipper_id)))
+    return json_response(Scorecard(**scorecards.scorecard(db.session(), g.shipper_id)))

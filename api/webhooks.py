@@ -22,9 +22,9 @@ from api.schemas import (
     WebhookPath,
     json_response,
 )
-from workflow import webhooks
 from workflow.clock import utcnow
 from workflow.models import WebhookEndpoint
+from workflow.webhooks import endpoints
 
 blueprint = authenticated_blueprint("webhooks", Tag(name="webhooks"))
 
@@ -36,24 +36,24 @@ def _out(endpoint: WebhookEndpoint, model: type[WebhookOut] = WebhookOut) -> Web
 @blueprint.post("/webhooks", responses={201: WebhookCreated})
 def create_webhook(body: WebhookIn):
     """Register an endpoint. The answer carries its signing secret, shown only this once."""
-    endpoint = webhooks.create_endpoint(db.session(), g.seller_id, body.url, body.events, body.enabled, current_settings())
+    endpoint = endpoints.create_endpoint(db.session(), g.seller_id, body.url, body.events, body.enabled, current_settings())
     location = url_for("webhooks.get_webhook", webhook_id=endpoint.id)
     return json_response(_out(endpoint, WebhookCreated), 201, {"Location": location})
 
 
 @blueprint.get("/webhooks", responses={200: WebhookList})
 def list_webhooks():
-    return json_response(WebhookList(items=[_out(e) for e in webhooks.list_endpoints(db.session(), g.seller_id)]))
+    return json_response(WebhookList(items=[_out(e) for e in endpoints.list_endpoints(db.session(), g.seller_id)]))
 
 
 @blueprint.get("/webhooks/<webhook_id>", responses={200: WebhookOut, 404: PROBLEM_RESPONSE})
 def get_webhook(path: WebhookPath):
-    return json_response(_out(webhooks.get_endpoint(db.session(), g.seller_id, path.webhook_id)))
+    return json_response(_out(endpoints.get_endpoint(db.session(), g.seller_id, path.webhook_id)))
 
 
 @blueprint.patch("/webhooks/<webhook_id>", responses={200: WebhookOut, 404: PROBLEM_RESPONSE})
 def patch_webhook(path: WebhookPath, body: WebhookPatch):
-    endpoint = webhooks.update_endpoint(
+    endpoint = endpoints.update_endpoint(
         db.session(), g.seller_id, path.webhook_id, current_settings(), url=body.url, event_types=body.events, enabled=body.enabled
     )
     return json_response(_out(endpoint))
@@ -61,21 +61,21 @@ def patch_webhook(path: WebhookPath, body: WebhookPatch):
 
 @blueprint.delete("/webhooks/<webhook_id>", responses={204: None, 404: PROBLEM_RESPONSE})
 def delete_webhook(path: WebhookPath):
-    webhooks.delete_endpoint(db.session(), g.seller_id, path.webhook_id)
+    endpoints.delete_endpoint(db.session(), g.seller_id, path.webhook_id)
     return Response(status=204)
 
 
 @blueprint.post("/webhooks/<webhook_id>/rotate-secret", responses={200: SecretOut, 404: PROBLEM_RESPONSE})
 def rotate_secret(path: WebhookPath):
     """A new secret; until previous_secret_expires_at every delivery is signed with both."""
-    endpoint = webhooks.rotate_secret(db.session(), g.seller_id, path.webhook_id, current_settings(), utcnow())
+    endpoint = endpoints.rotate_secret(db.session(), g.seller_id, path.webhook_id, current_settings(), utcnow())
     return json_response(SecretOut(secret=endpoint.secret, previous_secret_expires_at=endpoint.previous_secret_expires_at))
 
 
 @blueprint.get("/webhooks/<webhook_id>/deliveries", responses={200: DeliveryList, 404: PROBLEM_RESPONSE})
 def list_deliveries(path: WebhookPath):
     """The latest 100 deliveries, newest first, each with its attempts (status, duration, error)."""
-    pairs = webhooks.deliveries_of(db.session(), g.seller_id, path.webhook_id)
+    pairs = endpoints.deliveries_of(db.session(), g.seller_id, path.webhook_id)
     return json_response(
         DeliveryList(
             items=[
@@ -95,5 +95,5 @@ def list_deliveries(path: WebhookPath):
 )
 def redeliver(path: DeliveryPath):
     """Queue the delivery again (same webhook-id) for a new round of attempts."""
-    webhooks.redeliver(db.session(), g.seller_id, path.webhook_id, path.delivery_id, utcnow())
+    endpoints.redeliver(db.session(), g.seller_id, path.webhook_id, path.delivery_id, utcnow())
     return Response(status=202)

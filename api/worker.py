@@ -17,9 +17,12 @@ from flask.cli import with_appcontext
 from flask_mail import BadHeaderError, Message
 
 from api.extensions import db, mail
-from workflow import outbox, shipping, webhooks
+from workflow import deadlines
 from workflow.clock import as_utc, utcnow
+from workflow.delivery import email as email_delivery
+from workflow.delivery import webhook as webhook_delivery
 from workflow.settings import Settings
+from workflow.webhooks.urls import UnsafeWebhookUrl, check_url
 
 log = logging.getLogger(__name__)
 SMTP_TIMEOUT_SECONDS = 30
@@ -95,7 +98,7 @@ class Worker:
                 + self.deliver_webhooks(now)
                 + self.sweep(now)
                 + self.notify(now)
-                + shipping.lapse_overdue(db.session(), now, self.batch_size)
+                + deadlines.lapse_overdue(db.session(), now, self.batch_size)
             )
 
     def _sleep(self, seconds: float) -> None:
@@ -105,33 +108,33 @@ class Worker:
 
     def deliver(self, now: datetime) -> int:
         session = db.session()
-        batch = outbox.claim_due(session, now, self.batch_size, self.settings)
+        batch = email_delivery.claim_due(session, now, self.batch_size, self.settings)
         if not batch:
             return 0
         try:
             connection = mail.connect().__enter__()
         except (OSError, smtplib.SMTPException) as error:
             reason = f"cannot reach the mail server: {_describe(error)}"
-            outcomes = [outbox.Outcome(d.id, reason) for d in batch]
+            outcomes = [email_delivery.Outcome(d.id, reason) for d in batch]
         else:
             outcomes = self._send_batch(connection, batch)
             try:
                 connection.__exit__(None, None, None)
             except (OSError, smtplib.SMTPException):
                 pass  # the server went away after the batch; every outcome is known already
-        outbox.record_outcomes(session, outcomes, self.settings, now)
+        email_delivery.record_outcomes(session, outcomes, self.settings, now)
         for outcome in outcomes:
             if outcome.error:
                 log.warning("message %s not delivered: %s", outcome.delivery_id, outcome.error)
         return len(batch)
 
-    def _send_batch(self, connection, batch: list[outbox.Delivery]) -> list[outbox.Outcome]:
+    def _send_batch(self, connection, batch: list[email_delivery.Delivery]) -> list[email_delivery.Outcome]:
         """Send each message over one connection. Outcomes are recorded together afterwards,
         so a crash in between re-sends at most this batch, with the same Message-IDs."""
-        outcomes: list[outbox.Outcome] = []
+        outcomes: list[email_delivery.Outcome] = []
         for index, delivery in enumerate(batch):
             if self.stopping:
-                return outcomes + [outbox.Outcome(d.id, attempted=False) for d in batch[index:]]
+                return outcomes + [email_delivery.Outcome(d.id, attempted=False) for d in batch[index:]]
             message = Message(
                 subject=delivery.subject,
                 recipients=[delivery.recipient],
@@ -145,38 +148,38 @@ class Worker:
             except (OSError, smtplib.SMTPException, BadHeaderError) as error:
                 permanent = _is_permanent(error)
                 bounce = permanent and isinstance(error, smtplib.SMTPRecipientsRefused)
-                outcomes.append(outbox.Outcome(delivery.id, _describe(error), permanent, bounce))
+                outcomes.append(email_delivery.Outcome(delivery.id, _describe(error), permanent, bounce))
                 if isinstance(error, (OSError, smtplib.SMTPServerDisconnected)):
                     # The connection is gone: hand the rest back for the next pass to reconnect.
-                    return outcomes + [outbox.Outcome(d.id, attempted=False) for d in batch[index + 1 :]]
+                    return outcomes + [email_delivery.Outcome(d.id, attempted=False) for d in batch[index + 1 :]]
             else:
-                outcomes.append(outbox.Outcome(delivery.id))
+                outcomes.append(email_delivery.Outcome(delivery.id))
         return outcomes
 
     def deliver_webhooks(self, now: datetime) -> int:
         session = db.session()
-        batch = webhooks.claim_due(session, now, self.batch_size, self.settings)
-        results: list[webhooks.WebhookResult] = []
+        batch = webhook_delivery.claim_due(session, now, self.batch_size, self.settings)
+        results: list[webhook_delivery.WebhookResult] = []
         failed_keys: set[tuple[str, str | None]] = set()
         for request in batch:
             if self.stopping or (request.order_key[1] is not None and request.order_key in failed_keys):
                 # Later events of a case wait for the earlier one that failed: order per case.
-                results.append(webhooks.WebhookResult(request.delivery_id, None, 0, attempted=False))
+                results.append(webhook_delivery.WebhookResult(request.delivery_id, None, 0, attempted=False))
                 continue
             result = self._post(request)
             if not result.delivered:
                 failed_keys.add(request.order_key)
             results.append(result)
-        webhooks.record_results(session, results, now)
+        webhook_delivery.record_results(session, results, now)
         return len(batch)
 
-    def _post(self, request: webhooks.WebhookRequest) -> webhooks.WebhookResult:
+    def _post(self, request: webhook_delivery.WebhookRequest) -> webhook_delivery.WebhookResult:
         try:
-            webhooks.check_url(request.url, self.settings.webhook_allow_private_networks)
-        except webhooks.UnsafeWebhookUrl as refusal:
-            return webhooks.WebhookResult(request.delivery_id, None, 0, error=refusal.detail)
+            check_url(request.url, self.settings.webhook_allow_private_networks)
+        except UnsafeWebhookUrl as refusal:
+            return webhook_delivery.WebhookResult(request.delivery_id, None, 0, error=refusal.detail)
         body = request.payload.encode()
-        headers = webhooks.signed_headers(request, int(time.time()))
+        headers = webhook_delivery.signed_headers(request, int(time.time()))
         started = time.perf_counter()
         try:
             response = self.http.post(
@@ -184,10 +187,10 @@ class Worker:
             )
         except requests.RequestException as error:
             elapsed = round((time.perf_counter() - started) * 1000)
-            return webhooks.WebhookResult(request.delivery_id, None, elapsed, error=f"{type(error).__name__}: {error}")
+            return webhook_delivery.WebhookResult(request.delivery_id, None, elapsed, error=f"{type(error).__name__}: {error}")
         elapsed = round((time.perf_counter() - started) * 1000)
         ok = 200 <= response.status_code < 300
-        return webhooks.WebhookResult(
+        return webhook_delivery.WebhookResult(
             request.delivery_id,
             response.status_code,
             elapsed,
@@ -197,15 +200,15 @@ class Worker:
 
     def notify(self, now: datetime) -> int:
         session = db.session()
-        due = webhooks.due_for_notice(session, now, self.batch_size)
+        due = deadlines.due_for_notice(session, now, self.batch_size)
         for case_id in due:
-            webhooks.send_notices(session, case_id, now)
+            deadlines.send_notices(session, case_id, now)
         return len(due)
 
     def sweep(self, now: datetime) -> int:
         session = db.session()
-        due = outbox.due_for_sweep(session, now, self.batch_size)
-        return sum(outbox.expire_case(session, case_id, self.settings, now) for case_id in due)
+        due = deadlines.due_for_sweep(session, now, self.batch_size)
+        return sum(deadlines.expire_case(session, case_id, self.settings, now) for case_id in due)
 
     def describe_due(self, now: datetime) -> list[str]:
         """What a pass at `now` would do, changing nothing (for --dry-run)."""
@@ -213,9 +216,9 @@ class Worker:
             session = db.session()
             lines = [
                 f"send {m.id} to {m.recipient}: {m.subject} (attempt {m.attempts + 1})"
-                for m in outbox.due_messages(session, now)
+                for m in email_delivery.due_messages(session, now)
             ]
-            lines += [f"expire {case_id}" for case_id in outbox.due_for_sweep(session, now, 10_000)]
+            lines += [f"expire {case_id}" for case_id in deadlines.due_for_sweep(session, now, 10_000)]
             return lines
 
 

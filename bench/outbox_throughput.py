@@ -45,8 +45,8 @@ def queue_messages(app, count: int) -> list:
     from api.extensions import db
     from workflow.accounts import create_seller
     from workflow.clock import utcnow
-    from workflow.messages import render_removal_request
     from workflow.models import Case, OutboxMessage, new_id
+    from workflow.outreach.messages import render_removal_request
 
     with app.app_context():
         upgrade()

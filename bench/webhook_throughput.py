@@ -42,15 +42,15 @@ def queue_deliveries(app, count: int, url: str) -> list[str]:
     from sqlalchemy import insert
 
     from api.extensions import db
-    from workflow import webhooks
     from workflow.accounts import create_seller
     from workflow.clock import utcnow
     from workflow.models import WebhookDelivery, WebhookEndpoint, new_id
+    from workflow.webhooks import endpoints
 
     with app.app_context():
         upgrade()
         seller, _ = create_seller(db.session(), "Benchmark Seller")
-        endpoint = webhooks.create_endpoint(db.session(), seller.id, url, ["*"], True, app.config["SETTINGS"])
+        endpoint = endpoints.create_endpoint(db.session(), seller.id, url, ["*"], True, app.config["SETTINGS"])
         now = utcnow()
         payload = '{"type": "case.transitioned", "timestamp": "2026-11-26T10:00:00Z", "data": {"id": "%s", "state": "closed"}}'
         rows = [

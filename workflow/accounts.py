@@ -1,4 +1,5 @@
-"""Seller accounts and their bearer tokens (stored only as SHA-256 digests)."""
+"""Accounts: sellers, shippers (fulfilment networks) and the links between them, and their
+bearer tokens (stored only as SHA-256 digests)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow.models import ApiToken, Seller
+from workflow.errors import NotFound
+from workflow.models import ApiToken, Seller, Shipper, ShipperLink, ShipperToken
 from workflow.transactions import write_transaction
 
 TOKEN_PREFIX = "fd_"
+SHIPPER_TOKEN_PREFIX = "fds_"
 
 
 def hash_token(token: str) -> str:
@@ -40,3 +43,32 @@ def seller_for_token(session: Session, token: str) -> str | None:
     """The seller a token belongs to, read in a transaction of its own."""
     with session.begin():
         return session.scalar(select(ApiToken.seller_id).where(ApiToken.token_hash == hash_token(token)))
+
+
+def create_shipper(session: Session, name: str) -> tuple[Shipper, str]:
+    token, digest = new_token(SHIPPER_TOKEN_PREFIX)
+    with write_transaction(session):
+        shipper = Shipper(name=name)
+        session.add(shipper)
+        session.flush()
+        session.add(ShipperToken(token_hash=digest, shipper_id=shipper.id))
+    return shipper, token
+
+
+def link_shipper(session: Session, shipper_id: str, seller_id: str) -> None:
+    with write_transaction(session):
+        if session.get(Shipper, shipper_id) is None:
+            raise NotFound(f"no shipper {shipper_id!r}")
+        if session.get(Seller, seller_id) is None:
+            raise NotFound(f"no seller {seller_id!r}")
+        if session.get(ShipperLink, (shipper_id, seller_id)) is None:
+            session.add(ShipperLink(shipper_id=shipper_id, seller_id=seller_id))
+
+
+def shipper_for_token(session: Session, token: str) -> str | None:
+    with session.begin():
+        return session.scalar(select(ShipperToken.shipper_id).where(ShipperToken.token_hash == hash_token(token)))
+
+
+def shipper_serves(session: Session, shipper_id: str, seller_id: str) -> bool:
+    return session.get(ShipperLink, (shipper_id, seller_id)) is not None

@@ -26,7 +26,7 @@ class Settings:
     webhook_secret_grace_seconds: float = 86_400.0
     # Business days the shipper has to answer a documentation request.
     documentation_response_business_days: int = 2
-    # In-process listeners attached to every case machine (see workflow.listeners); loaded by
+    # In-process listeners attached to every case machine (see workflow.plugins); loaded by
     # the app from installed packages and the LISTENERS setting, not read from the config.
     listeners: tuple = ()
 

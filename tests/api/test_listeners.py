@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from tests.api.test_cases import assert_problem
-from workflow.listeners import ENTRY_POINT_GROUP, InstalledListener, load_listeners
+from workflow.plugins import ENTRY_POINT_GROUP, InstalledListener, load_listeners
 
 PLUGIN_DIR = Path(__file__).resolve().parents[2] / "examples" / "listener-plugin"
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from api.meta import workflow_description
-from workflow.machine import EVENTS, STATES, CaseMachine
+from workflow.cases.machine import EVENTS, STATES, CaseMachine
 from workflow.policy import FEEDBACK_TYPES
 
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -13,8 +13,8 @@ from api.extensions import db
 from api.worker import Worker
 from tests.api.test_cases import assert_problem
 from tests.conftest import free_port
-from workflow import outbox
 from workflow.clock import utcnow
+from workflow.delivery import email as email_delivery
 
 ACTION = {"action_taken": "We sent a replacement by express delivery."}
 
@@ -177,7 +177,7 @@ def test_a_worker_that_dies_holding_a_claim_loses_nothing(app, client, seller, c
     case = contacted()
     now = utcnow()
     with app.app_context():
-        [claimed] = outbox.claim_due(db.session(), now, 10, app.config["SETTINGS"])  # ...and then the worker dies
+        [claimed] = email_delivery.claim_due(db.session(), now, 10, app.config["SETTINGS"])  # ...and then the worker dies
     worker.run_once(now)
     assert smtp.received == []  # the claim still holds
     worker.run_once(now + timedelta(seconds=app.config["SETTINGS"].outbox_claim_seconds + 1))

@@ -12,7 +12,7 @@ from api.extensions import db
 from api.worker import Worker
 from tests.api.test_cases import assert_problem
 from tests.conftest import SellerAccount
-from workflow import shipping
+from workflow import accounts, deadlines
 from workflow.policy import FAULTS, FEEDBACK_TYPES
 
 # Evidence that satisfies every kind a request can ask for: shipped on time, with Buy Shipping.
@@ -37,9 +37,9 @@ def shipper(app, seller):
 
 def _shipper(app, name, *sellers):
     with app.app_context():
-        created, token = shipping.create_shipper(db.session(), name)
+        created, token = accounts.create_shipper(db.session(), name)
         for s in sellers:
-            shipping.link(db.session(), created.id, s.id)
+            accounts.link_shipper(db.session(), created.id, s.id)
         return SellerAccount(created.id, token)
 
 
@@ -167,7 +167,7 @@ def test_unanswered_requests_go_overdue_and_a_late_answer_is_not_on_time(app, cl
 
 def test_response_deadline_counts_business_days():
     friday = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
-    assert shipping.add_business_days(friday, 2) == datetime(2026, 12, 1, 15, 0, tzinfo=UTC)  # Tuesday
+    assert deadlines.add_business_days(friday, 2) == datetime(2026, 12, 1, 15, 0, tzinfo=UTC)  # Tuesday
 
 
 def test_a_cancellation_not_approved_before_assignment_is_a_return(client, seller, shipper, open_case):

@@ -7,8 +7,8 @@ import itertools
 
 import pytest
 
-from workflow.compliance import LANGUAGES, RULES, violations
-from workflow.messages import render_removal_request
+from workflow.outreach.compliance import LANGUAGES, RULES, violations
+from workflow.outreach.messages import render_removal_request
 from workflow.policy import FEEDBACK_TYPES
 
 # One sentence per rule and language that a seller might plausibly write, and must not send.

@@ -9,8 +9,7 @@ from datetime import timedelta
 import pytest
 from statemachine.exceptions import TransitionNotAllowed
 
-from workflow.clock import utcnow
-from workflow.machine import (
+from workflow.cases.machine import (
     EVENTS,
     OPEN_STATES,
     SYSTEM_EVENTS,
@@ -18,6 +17,7 @@ from workflow.machine import (
     machine_for,
     refusal_reasons,
 )
+from workflow.clock import utcnow
 from workflow.models import Case
 from workflow.policy import FEEDBACK_TYPES
 from workflow.settings import Settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow.messages import TemplateProblem, check_override, choose_language, render_removal_request
+from workflow.outreach.messages import TemplateProblem, check_override, choose_language, render_removal_request
 
 
 def render(**overrides):

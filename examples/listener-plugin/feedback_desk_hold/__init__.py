@@ -8,7 +8,7 @@
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert
 
-from workflow.listeners import Veto
+from workflow.plugins import Veto
 
 metadata = MetaData()
 transition_log = Table(

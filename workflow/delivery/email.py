@@ -1,4 +1,5 @@
-"""Delivery bookkeeping for the outbox and the deadline sweep; the worker drives both.
+"""Email delivery bookkeeping the worker drives: claim due outbox messages, record each outcome,
+retry with backoff.
 
 A worker claims due messages for a while (`claimed_until`), delivers them, and records each
 outcome in its own transaction. A worker that dies mid-batch loses nothing: its claims run
@@ -16,13 +17,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from workflow import webhooks
-from workflow.errors import EventRefused
+from workflow.cases.use_cases import transition
 from workflow.models import Case, OutboxMessage
-from workflow.outreach import suppress_within
-from workflow.services import transition
+from workflow.outreach.use_cases import suppress_within
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
+from workflow.webhooks import events
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def record_outcomes(session: Session, outcomes: list[Outcome], settings: Setting
             if outcome.error is None:
                 message.status, message.sent_at, message.last_error = "sent", now, None
                 case = cases[message.case_id]
-                webhooks.emit(session, case, "message.sent", now, message=_summary(message))
+                events.emit(session, case, "message.sent", now, message=_summary(message))
                 if case.state == "contacting_customer":
                     transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
                 continue
@@ -140,7 +140,7 @@ def record_outcomes(session: Session, outcomes: list[Outcome], settings: Setting
                 if outcome.bounce:
                     suppress_within(session, message.seller_id, message.recipient, "bounce", now)
                 case = cases.get(message.case_id) or session.get(Case, message.case_id)
-                webhooks.emit(session, case, "message.failed", now, message=_summary(message))
+                events.emit(session, case, "message.failed", now, message=_summary(message))
             else:
                 message.next_attempt_at = now + timedelta(seconds=retry_delay(message.attempts, settings))
 
@@ -164,22 +164,3 @@ def due_messages(session: Session, now: datetime) -> list[OutboxMessage]:
                 .order_by(OutboxMessage.next_attempt_at)
             )
         )
-
-
-def due_for_sweep(session: Session, now: datetime, limit: int) -> list[str]:
-    """Ids of cases whose sweep instant has come, through the index on `sweep_at`."""
-    with session.begin():
-        return list(
-            session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit))
-        )
-
-
-def expire_case(session: Session, case_id: str, settings: Settings, now: datetime) -> bool:
-    """Close a hopeless case `expired` (actor system); False if it no longer is hopeless."""
-    with write_transaction(session):
-        case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
-        try:
-            transition(session, case, "expire", actor="system", settings=settings, now=now, note="deadline sweep")
-        except EventRefused:
-            return False
-    return True

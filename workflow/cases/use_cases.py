@@ -9,24 +9,26 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import literal, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
-from workflow import webhooks
+from workflow import deadlines
+from workflow.cases.history import HistoryRecorder
+from workflow.cases.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
+from workflow.cases.repository import require_sellers_case, sellers_case
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
-from workflow.listeners import ListenerFailed, failing_listener
-from workflow.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
 from workflow.models import DERIVED_CASE_COLUMNS, Case, CaseTransition
-from workflow.outreach import RemovalRequestMailer
+from workflow.outreach.mailer import RemovalRequestMailer
+from workflow.plugins import ListenerFailed, failing_listener
 from workflow.policy import ORDER_ID_PATTERN
-from workflow.repository import require_sellers_case, sellers_case
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
-from workflow.webhooks import WebhookEmitter
+from workflow.webhooks import events
+from workflow.webhooks.events import WebhookEmitter
 
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
 log = logging.getLogger(__name__)
@@ -75,7 +77,7 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
             errors.append({"field": "order_id", "message": "must look like 123-1234567-1234567"})
         if draft.published_at > now:
             errors.append({"field": "published_at", "message": "is in the future"})
-        amazon_removal_by = draft.published_at + timedelta(days=settings.amazon_removal_days)
+        customer_removal_by, amazon_removal_by = deadlines.removal_windows(draft.published_at, settings)
         if amazon_removal_by <= now:
             errors.append(
                 {
@@ -98,7 +100,7 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
             buyer_language=draft.buyer.language,
             buyer_opted_out=draft.buyer.opted_out,
             state=INITIAL_STATE,
-            customer_removal_by=draft.published_at + timedelta(days=settings.customer_removal_days),
+            customer_removal_by=customer_removal_by,
             amazon_removal_by=amazon_removal_by,
             created_at=now,
             updated_at=now,
@@ -108,7 +110,7 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
         session.add(case)
         try:
             session.flush()
-            webhooks.emit(session, case, "case.created", now)
+            events.emit(session, case, "case.created", now)
         except IntegrityError:
             # The (seller, order) unique constraint: Amazon allows one feedback per order.
             session.rollback()
@@ -156,31 +158,8 @@ def update_case(
             case.cancellation_before_assignment = cancellation_before_assignment
         if session.is_modified(case):
             case.updated_at = now
-            webhooks.emit(session, case, "case.updated", now)
+            events.emit(session, case, "case.updated", now)
     return case
-
-
-class HistoryRecorder:
-    """Machine listener that writes each transition into the case's history, in its transaction."""
-
-    def __init__(self, session: Session, actor: str, now: datetime) -> None:
-        self.session = session
-        self.actor = actor
-        self.now = now
-
-    def after_transition(self, event, source, target, model: Case, note: str | None = None) -> None:
-        model.updated_at = self.now
-        self.session.add(
-            CaseTransition(
-                case_id=model.id,
-                event=str(event),
-                from_state=source.id,
-                to_state=target.id,
-                actor=self.actor,
-                note=note,
-                at=self.now,
-            )
-        )
 
 
 def fire_event(

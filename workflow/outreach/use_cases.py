@@ -1,5 +1,5 @@
-"""Asking the buyer: the removal-request email queued by contact_customer, previews, the
-seller's template overrides and suppression list."""
+"""Use cases of outreach: previews of the removal-request email, the seller's template overrides
+and suppression list."""
 
 from __future__ import annotations
 
@@ -8,12 +8,16 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from workflow.errors import DomainError, InvalidInput, NotFound
-from workflow.messages import TEMPLATE_DIR, TemplateProblem, check_override, render_removal_request, template_key
-from workflow.models import Case, OutboxMessage, Seller, Suppression, TemplateOverride, new_id
-from workflow.policy import MessagePurpose, message_purposes
-from workflow.repository import require_sellers_case, sellers_case
-from workflow.settings import Settings
+from workflow.cases.repository import require_sellers_case, sellers_case
+from workflow.errors import DomainError, NotFound
+from workflow.models import Case, OutboxMessage, Seller, Suppression, TemplateOverride
+from workflow.outreach.messages import (
+    TEMPLATE_DIR,
+    TemplateProblem,
+    check_override,
+    render_removal_request,
+    template_key,
+)
 from workflow.transactions import write_transaction
 
 MAX_TEMPLATE_LENGTH = 20_000
@@ -52,52 +56,6 @@ def render_for_case(session: Session, case: Case, action_taken: str | None, lang
         )
     except TemplateProblem as problem:
         raise InvalidTemplate(problem.detail) from problem
-
-
-class RemovalRequestMailer:
-    """Machine listener: contact_customer renders the removal request, refuses to go on if it
-    breaks the messaging rules, and queues it in the outbox within the transition's
-    transaction."""
-
-    def __init__(self, session: Session, settings: Settings, now: datetime) -> None:
-        self.session = session
-        self.settings = settings
-        self.now = now
-
-    def before_contact_customer(self, model: Case, action_taken: str | None = None) -> None:
-        if MessagePurpose.SERVICE.value in message_purposes(model.feedback_types) and not action_taken:
-            raise InvalidInput(
-                [
-                    {
-                        "field": "action_taken",
-                        "message": "a service complaint is answered by saying what you did or will do "
-                        "to resolve it, before mentioning the feedback",
-                    }
-                ]
-            )
-        rendered = render_for_case(self.session, model, action_taken)
-        if rendered.violations:
-            reasons = [str(v) for v in rendered.violations]
-            raise MessageNotCompliant(
-                "the removal request would break Amazon's messaging rules: " + "; ".join(reasons),
-                reasons=reasons,
-            )
-        message_key = new_id("msg")
-        self.session.add(
-            OutboxMessage(
-                id=message_key,
-                message_id=f"<{message_key}@{self.settings.message_id_domain}>",
-                seller_id=model.seller_id,
-                case_id=model.id,
-                recipient=model.buyer_email,
-                language=rendered.language,
-                subject=rendered.subject,
-                text_body=rendered.text,
-                html_body=rendered.html,
-                next_attempt_at=self.now,
-                created_at=self.now,
-            )
-        )
 
 
 def preview(session: Session, seller_id: str, case_id: str, action_taken: str | None, language: str | None):

@@ -16,10 +16,10 @@ import css_inline
 from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from workflow.compliance import LANGUAGES, Violation, violations
+from workflow.outreach.compliance import LANGUAGES, Violation, violations
 from workflow.policy import MessagePurpose, message_purposes
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "email_templates"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "email_templates"
 TEMPLATE_NAMES: tuple[str, ...] = ("subject", "message", *(p.value for p in MessagePurpose))
 
 # The language of each Amazon marketplace; one the product has no templates for falls back

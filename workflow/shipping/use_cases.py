@@ -1,38 +1,28 @@
-"""The shipper's side: accounts, documentation requests and their answers, fault findings,
-penalties and scorecards. What may be asked, and what a fault costs, come from the policy
-table."""
+"""The shipper's side of a case: documentation requests and their answers, fault findings and
+penalties. What may be asked, and what a fault costs, come from the policy table."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from statemachine import State, StateMachine
 from statemachine.exceptions import TransitionNotAllowed
 
-from workflow import webhooks
-from workflow.accounts import hash_token, new_token
-from workflow.clock import iso_utc
+from workflow import deadlines
+from workflow.accounts import shipper_serves
+from workflow.cases.repository import require_sellers_case, sellers_case
 from workflow.errors import DomainError, InvalidInput, NotFound
-from workflow.models import (
-    Case,
-    DocumentationRequest,
-    Penalty,
-    Seller,
-    Shipper,
-    ShipperLink,
-    ShipperToken,
-)
+from workflow.models import Case, DocumentationRequest, Penalty, ShipperLink
 from workflow.policy import BUY_SHIPPING_TYPE, FEEDBACK_TYPES_BY_CODE, Evidence
-from workflow.repository import require_sellers_case, sellers_case
 from workflow.settings import Settings
+from workflow.shipping.machine import DocumentationRequestMachine, documentation_machine
+from workflow.shipping.representation import summary
 from workflow.transactions import write_transaction
+from workflow.webhooks import events
 
-SHIPPER_TOKEN_PREFIX = "fds_"
 # Which answer fields each kind of evidence needs.
 EVIDENCE_FIELDS: dict[str, tuple[str, ...]] = {
     Evidence.SHIPPED_ON_TIME: ("shipped_on", "ship_by", "carrier", "tracking_number"),
@@ -55,66 +45,9 @@ class RequestConflict(DomainError):
     title = "The documentation request cannot change that way"
 
 
-class DocumentationRequestMachine(StateMachine):
-    """requested → provided | declined | overdue; a late answer is still taken (overdue →
-    provided | declined), and counts as not on time."""
-
-    requested = State("Requested", initial=True)
-    provided = State("Provided", final=True)
-    declined = State("Declined", final=True)
-    overdue = State("Overdue")
-
-    provide = requested.to(provided) | overdue.to(provided)
-    decline = requested.to(declined) | overdue.to(declined)
-    lapse = requested.to(overdue)
-
-
-def _machine(request: DocumentationRequest) -> DocumentationRequestMachine:
-    return DocumentationRequestMachine(request, state_field="status")
-
-
-# --- accounts -------------------------------------------------------------------------------
-
-
-def create_shipper(session: Session, name: str) -> tuple[Shipper, str]:
-    token, digest = new_token(SHIPPER_TOKEN_PREFIX)
-    with write_transaction(session):
-        shipper = Shipper(name=name)
-        session.add(shipper)
-        session.flush()
-        session.add(ShipperToken(token_hash=digest, shipper_id=shipper.id))
-    return shipper, token
-
-
-def link(session: Session, shipper_id: str, seller_id: str) -> None:
-    with write_transaction(session):
-        if session.get(Shipper, shipper_id) is None:
-            raise NotFound(f"no shipper {shipper_id!r}")
-        if session.get(Seller, seller_id) is None:
-            raise NotFound(f"no seller {seller_id!r}")
-        if session.get(ShipperLink, (shipper_id, seller_id)) is None:
-            session.add(ShipperLink(shipper_id=shipper_id, seller_id=seller_id))
-
-
-def shipper_for_token(session: Session, token: str) -> str | None:
-    with session.begin():
-        return session.scalar(select(ShipperToken.shipper_id).where(ShipperToken.token_hash == hash_token(token)))
-
-
-def _linked(session: Session, shipper_id: str, seller_id: str) -> bool:
-    return session.get(ShipperLink, (shipper_id, seller_id)) is not None
-
 
 # --- the seller asks ------------------------------------------------------------------------
 
-
-def add_business_days(start: datetime, days: int) -> datetime:
-    moment = start
-    while days > 0:
-        moment += timedelta(days=1)
-        if moment.weekday() < 5:
-            days -= 1
-    return moment
 
 
 def owed_types(feedback_types: list[str]) -> list[str]:
@@ -162,12 +95,12 @@ def request_documentation(
             note=note,
             share_comment=share_comment,
             status=DocumentationRequestMachine.initial_state.id,
-            respond_by=add_business_days(now, settings.documentation_response_business_days),
+            respond_by=deadlines.add_business_days(now, settings.documentation_response_business_days),
             created_at=now,
         )
         session.add(request)
         session.flush()
-        webhooks.emit(session, case, "documentation.requested", now, documentation_request=summary(request))
+        events.emit(session, case, "documentation.requested", now, documentation_request=summary(request))
     return request
 
 
@@ -182,17 +115,6 @@ def _shipper_of(session: Session, seller_id: str, shipper_id: str | None) -> str
         raise NotFound(f"no shipper {shipper_id!r} serves this seller")
     return shipper_id
 
-
-def summary(request: DocumentationRequest) -> dict:
-    return {
-        "id": request.id,
-        "status": request.status,
-        "shipper_id": request.shipper_id,
-        "feedback_types": request.feedback_types,
-        "evidence_requested": request.evidence_requested,
-        "respond_by": iso_utc(request.respond_by),
-        "fault": request.fault,
-    }
 
 
 def requests_of_case(session: Session, seller_id: str, case_id: str) -> list[DocumentationRequest]:
@@ -248,7 +170,7 @@ def _shippers_request(session: Session, shipper_id: str, request_id: str) -> Doc
         .where(DocumentationRequest.id == request_id, DocumentationRequest.shipper_id == shipper_id)
         .with_for_update()
     )
-    if request is None or not _linked(session, shipper_id, request.seller_id):
+    if request is None or not shipper_serves(session, shipper_id, request.seller_id):
         raise NotFound(f"no documentation request {request_id!r}")
     return request
 
@@ -274,13 +196,13 @@ def respond(
             _check_evidence(request, evidence)
         on_time = request.status == "requested" and now <= request.respond_by
         try:
-            _machine(request).send(event)
+            documentation_machine(request).send(event)
         except TransitionNotAllowed:
             raise RequestConflict(f"the request is {request.status}: it was answered already") from None
         request.responded_at, request.answered_on_time = now, on_time
         if evidence is None:
             request.decline_reason = decline_reason
-            webhooks.emit(session, case, "documentation.declined", now, documentation_request=summary(request))
+            events.emit(session, case, "documentation.declined", now, documentation_request=summary(request))
             return request
         request.evidence_json = json.dumps({**evidence.__dict__, "shipped_on": _iso(evidence.shipped_on),
                                             "ship_by": _iso(evidence.ship_by), "attachments": list(evidence.attachments)})  # fmt: skip
@@ -295,7 +217,7 @@ def respond(
         if evidence.buy_shipping_label and evidence.shipped_on_time and case.feedback_types == [BUY_SHIPPING_TYPE]:
             case.shipped_on_time_with_buy_shipping = True
             case.updated_at = now
-        webhooks.emit(session, case, "documentation.provided", now, documentation_request=summary(request))
+        events.emit(session, case, "documentation.provided", now, documentation_request=summary(request))
     return request
 
 
@@ -313,56 +235,4 @@ def _check_evidence(request: DocumentationRequest, evidence: EvidenceGiven) -> N
     if missing:
         raise InvalidInput(missing)
 
-
-# --- deadlines and scorecards ---------------------------------------------------------------
-
-
-def lapse_overdue(session: Session, now: datetime, limit: int) -> int:
-    """Mark requests past their response deadline `overdue` (the worker runs this)."""
-    with write_transaction(session):
-        due = list(
-            session.scalars(
-                select(DocumentationRequest)
-                .where(DocumentationRequest.status == "requested", DocumentationRequest.respond_by <= now)
-                .order_by(DocumentationRequest.respond_by)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-        )
-        for request in due:
-            _machine(request).send("lapse")
-            case = session.get(Case, request.case_id)
-            webhooks.emit(session, case, "documentation.overdue", now, documentation_request=summary(request))
-        return len(due)
-
-
-def scorecard(session: Session, shipper_id: str, seller_id: str | None = None) -> dict:
-    """Penalties by type, faults, answers on time and the average response time, for all the
-    shipper's sellers or for one."""
-    query = select(DocumentationRequest).where(DocumentationRequest.shipper_id == shipper_id)
-    penalties = select(Penalty.feedback_type).where(Penalty.shipper_id == shipper_id)
-    if seller_id is not None:
-        query = query.where(DocumentationRequest.seller_id == seller_id)
-        penalties = penalties.where(Penalty.seller_id == seller_id)
-    requests = list(session.scalars(query))
-    answered = [r for r in requests if r.responded_at is not None]
-    on_time = [r for r in answered if r.answered_on_time]
-    hours = [(r.responded_at - r.created_at).total_seconds() / 3600 for r in answered]
-    return {
-        "shipper_id": shipper_id,
-        "requests": len(requests),
-        "by_status": dict(Counter(r.status for r in requests)),
-        "answered": len(answered),
-        "answered_on_time": len(on_time),
-        "on_time_rate": round(len(on_time) / len(requests), 3) if requests else None,
-        "average_response_hours": round(sum(hours) / len(hours), 2) if hours else None,
-        "faults": dict(Counter(r.fault for r in answered if r.fault)),
-        "penalties_by_type": {code: n for code, n in sorted(Counter(session.scalars(penalties)).items())},
-    }
-
-
-def scorecard_for_seller(session: Session, seller_id: str, shipper_id: str) -> dict:
-    if not _linked(session, shipper_id, seller_id):
-        raise NotFound(f"no shipper {shipper_id!r} serves this seller")
-    return scorecard(session, shipper_id, seller_id)
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from workflow.machine import OUTCOMES, STATES, enabled_events
+from workflow.cases.machine import OUTCOMES, STATES, enabled_events
 from workflow.models import Case
 from workflow.policy import RemovalGround
 

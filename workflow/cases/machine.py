@@ -1,99 +1,27 @@
-"""The case state machine, its guards and the reasons a guard gives when it refuses.
+"""The case state machine.
 
 The machine is built on demand around a `Case` row (the row is the machine's model and its
 `state` column the machine's state), used for one transition or one question, and dropped.
-Guards are plain functions of the case and the instant `now`, so the API's `allowed_events`,
-the transition endpoint and the deadline sweep all ask the same questions.
+Its guards, and the sentences they refuse with, are in guards.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import event
 from statemachine import State, StateMachine
 
+from workflow.cases.guards import (
+    REFUSAL_REASONS,
+    amazon_window_open,
+    buyer_can_be_emailed,
+    customer_cannot_be_asked,
+    customer_window_open,
+    deadline_passed,
+    has_buyer_address,
+    has_removal_grounds,
+)
 from workflow.models import Case
-
-RefusalReason = Callable[[Case, datetime], str]
-_REFUSAL_REASONS: dict[Callable, RefusalReason] = {}
-
-
-def guard(reason: RefusalReason):
-    """Register a guard together with the sentence that explains its refusal."""
-
-    def register(predicate):
-        _REFUSAL_REASONS[predicate] = reason
-        return predicate
-
-    return register
-
-
-def _day(instant: datetime) -> str:
-    return instant.strftime("%Y-%m-%d %H:%M UTC")
-
-
-@guard(lambda case, now: f"the customer removal window closed on {_day(case.customer_removal_by)}")
-def customer_window_open(model: Case, now: datetime) -> bool:
-    return now < model.customer_removal_by
-
-
-@guard(lambda case, now: "the case has no buyer email address: add one with PATCH (buyer.email) first")
-def has_buyer_address(model: Case, now: datetime) -> bool:
-    return bool(model.buyer_email)
-
-
-def _unreachable_buyer(case: Case, now: datetime) -> str:
-    if case.buyer_opted_out:
-        return "the buyer opted out of unsolicited messages: Amazon would bounce a removal request"
-    return f"the buyer's address {case.buyer_email} is on the suppression list (GET /v1/suppressions)"
-
-
-@guard(_unreachable_buyer)
-def buyer_can_be_emailed(model: Case, now: datetime) -> bool:
-    return not model.buyer_opted_out and not model.buyer_suppressed
-
-
-@guard(lambda case, now: f"the Amazon removal window closed on {_day(case.amazon_removal_by)}")
-def amazon_window_open(model: Case, now: datetime) -> bool:
-    return now < model.amazon_removal_by
-
-
-@guard(
-    lambda case, now: (
-        "the case has no Amazon removal grounds: the feedback is not 100% product-related, and "
-        "neither obscene language nor personal information is asserted (PATCH asserted_grounds)"
-    )
-)
-def has_removal_grounds(model: Case, now: datetime) -> bool:
-    return bool(model.amazon_removal_grounds)
-
-
-@guard(
-    lambda case, now: (
-        "the customer can still be asked (removal window open until "
-        f"{_day(case.customer_removal_by)}): send contact_customer first"
-    )
-)
-def customer_cannot_be_asked(model: Case, now: datetime) -> bool:
-    return not (customer_window_open(model, now) and has_buyer_address(model, now))
-
-
-def hopeless_from(case: Case) -> datetime | None:
-    """The instant from which nothing more can be done for an open case: the customer window
-    closes with no Amazon ground, or Amazon's window closes. None once Amazon has the request
-    (its answer closes the case) or the case is closed."""
-    if case.state in ("amazon_removal_requested", "closed"):
-        return None
-    return case.amazon_removal_by if case.amazon_removal_grounds else case.customer_removal_by
-
-
-@guard(lambda case, now: "no deadline of this case has passed yet")
-def deadline_passed(model: Case, now: datetime) -> bool:
-    due = hopeless_from(model)
-    return due is not None and now >= due
-
 
 OUTCOME_OF_EVENT = {
     "customer_removed_feedback": "removed_by_customer",
@@ -178,14 +106,8 @@ def refusal_reasons(case: Case, event: str, now: datetime) -> list[str]:
         possible = ", ".join(enabled_events(case, now)) or "none"
         return [f"{event} is not possible when the case is {case.state} (possible now: {possible})"]
     return [
-        _REFUSAL_REASONS[spec.func](case, now)
+        REFUSAL_REASONS[spec.func](case, now)
         for transition in transitions
         for spec in transition.cond
         if not spec.func(case, now)
     ]
-
-
-@event.listens_for(Case, "before_insert")
-@event.listens_for(Case, "before_update")
-def _schedule_sweep(_mapper, _connection, case: Case) -> None:
-    case.sweep_at = hopeless_from(case)

@@ -1,0 +1,32 @@
+"""The case's audit history: one row per transition, written in the transition's transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from workflow.models import Case, CaseTransition
+
+
+class HistoryRecorder:
+    """Machine listener that writes each transition into the case's history, in its transaction."""
+
+    def __init__(self, session: Session, actor: str, now: datetime) -> None:
+        self.session = session
+        self.actor = actor
+        self.now = now
+
+    def after_transition(self, event, source, target, model: Case, note: str | None = None) -> None:
+        model.updated_at = self.now
+        self.session.add(
+            CaseTransition(
+                case_id=model.id,
+                event=str(event),
+                from_state=source.id,
+                to_state=target.id,
+                actor=self.actor,
+                note=note,
+                at=self.now,
+            )
+        )

@@ -1,0 +1,152 @@
+"""The clocks of the product, in one place.
+
+A case has two windows from the feedback's publication: the buyer can remove it for
+`customer_removal_days`, Amazon on request for `amazon_removal_days`. From them follow the
+instant a case becomes hopeless (the deadline sweep expires it), the deadline notices sent 7
+and 1 days before each window closes, and the two schedule columns the worker's queries use
+(`sweep_at`, `next_notice_at`), recomputed on every write of a case. A documentation request
+has its own clock: the shipper answers within business days, or the request goes overdue.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from workflow.cases import use_cases
+from workflow.clock import iso_utc
+from workflow.errors import EventRefused
+from workflow.models import Case, DocumentationRequest
+from workflow.settings import Settings
+from workflow.shipping.machine import documentation_machine
+from workflow.shipping.representation import summary
+from workflow.transactions import write_transaction
+from workflow.webhooks import events
+
+# The deadline notices: (deadline attribute, days before, bit in Case.notices_sent).
+NOTICES = (
+    ("customer_removal_by", 7, 1),
+    ("customer_removal_by", 1, 2),
+    ("amazon_removal_by", 7, 4),
+    ("amazon_removal_by", 1, 8),
+)
+
+
+def removal_windows(published_at: datetime, settings: Settings) -> tuple[datetime, datetime]:
+    """When the buyer's and Amazon's windows to remove the feedback close."""
+    return (
+        published_at + timedelta(days=settings.customer_removal_days),
+        published_at + timedelta(days=settings.amazon_removal_days),
+    )
+
+
+def hopeless_from(case: Case) -> datetime | None:
+    """The instant from which nothing more can be done for an open case: the customer window
+    closes with no Amazon ground, or Amazon's window closes. None once Amazon has the request
+    (its answer closes the case) or the case is closed."""
+    if case.state in ("amazon_removal_requested", "closed"):
+        return None
+    return case.amazon_removal_by if case.amazon_removal_grounds else case.customer_removal_by
+
+
+def _notice_instants(case: Case) -> list[tuple[datetime, str, int, int]]:
+    return [
+        (getattr(case, deadline) - timedelta(days=days), deadline, days, bit)
+        for deadline, days, bit in NOTICES
+        if not (case.notices_sent or 0) & bit
+    ]
+
+
+@event.listens_for(Case, "before_insert")
+@event.listens_for(Case, "before_update")
+def _keep_schedule(_mapper, _connection, case: Case) -> None:
+    """The derived schedule columns, as of the row about to be written."""
+    case.sweep_at = hopeless_from(case)
+    pending = _notice_instants(case) if case.outcome is None else []
+    case.next_notice_at = min((instant for instant, *_ in pending), default=None)
+
+
+# --- the sweep ------------------------------------------------------------------------------
+
+
+def due_for_sweep(session: Session, now: datetime, limit: int) -> list[str]:
+    """Ids of cases whose sweep instant has come, through the index on `sweep_at`."""
+    with session.begin():
+        return list(
+            session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit))
+        )
+
+
+def expire_case(session: Session, case_id: str, settings: Settings, now: datetime) -> bool:
+    """Close a hopeless case `expired` (actor system); False if it no longer is hopeless."""
+    with write_transaction(session):
+        case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
+        try:
+            use_cases.transition(
+                session, case, "expire", actor="system", settings=settings, now=now, note="deadline sweep"
+            )
+        except EventRefused:
+            return False
+    return True
+
+
+# --- deadline notices -----------------------------------------------------------------------
+
+
+def due_for_notice(session: Session, now: datetime, limit: int) -> list[str]:
+    with session.begin():
+        return list(
+            session.scalars(
+                select(Case.id).where(Case.next_notice_at <= now).order_by(Case.next_notice_at).limit(limit)
+            )
+        )
+
+
+def send_notices(session: Session, case_id: str, now: datetime) -> int:
+    """Queue case.deadline_approaching for each notice of the case that has come due while
+    its deadline is still ahead; each notice goes out once. Returns how many were queued."""
+    queued = 0
+    with write_transaction(session):
+        case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
+        for instant, deadline, days, bit in _notice_instants(case):
+            if instant > now:
+                continue
+            case.notices_sent = (case.notices_sent or 0) | bit
+            if getattr(case, deadline) > now:
+                notice = {"name": deadline, "at": iso_utc(getattr(case, deadline)), "days_before": days}
+                events.emit(session, case, "case.deadline_approaching", now, deadline=notice)
+                queued += 1
+    return queued
+
+
+# --- documentation requests -----------------------------------------------------------------
+
+
+def add_business_days(start: datetime, days: int) -> datetime:
+    moment = start
+    while days > 0:
+        moment += timedelta(days=1)
+        if moment.weekday() < 5:
+            days -= 1
+    return moment
+
+
+def lapse_overdue(session: Session, now: datetime, limit: int) -> int:
+    """Mark documentation requests past their response deadline `overdue`."""
+    with write_transaction(session):
+        due = list(
+            session.scalars(
+                select(DocumentationRequest)
+                .where(DocumentationRequest.status == "requested", DocumentationRequest.respond_by <= now)
+                .order_by(DocumentationRequest.respond_by)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        for request in due:
+            documentation_machine(request).send("lapse")
+            case = session.get(Case, request.case_id)
+            events.emit(session, case, "documentation.overdue", now, documentation_request=summary(request))
+        return len(due)

@@ -1,0 +1,1 @@
+"""Asking the buyer: templates and their rendering, Amazon's messaging rules, the removal-request mailer, previews, overrides and suppressions."""

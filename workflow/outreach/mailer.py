@@ -1,0 +1,60 @@
+"""The removal-request mailer: contact_customer's email, rendered, checked and queued in the
+email outbox within the transition's transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from workflow.errors import InvalidInput
+from workflow.models import Case, OutboxMessage, new_id
+from workflow.outreach.use_cases import MessageNotCompliant, render_for_case
+from workflow.policy import MessagePurpose, message_purposes
+from workflow.settings import Settings
+
+
+class RemovalRequestMailer:
+    """Machine listener: contact_customer renders the removal request, refuses to go on if it
+    breaks the messaging rules, and queues it in the outbox within the transition's
+    transaction."""
+
+    def __init__(self, session: Session, settings: Settings, now: datetime) -> None:
+        self.session = session
+        self.settings = settings
+        self.now = now
+
+    def before_contact_customer(self, model: Case, action_taken: str | None = None) -> None:
+        if MessagePurpose.SERVICE.value in message_purposes(model.feedback_types) and not action_taken:
+            raise InvalidInput(
+                [
+                    {
+                        "field": "action_taken",
+                        "message": "a service complaint is answered by saying what you did or will do "
+                        "to resolve it, before mentioning the feedback",
+                    }
+                ]
+            )
+        rendered = render_for_case(self.session, model, action_taken)
+        if rendered.violations:
+            reasons = [str(v) for v in rendered.violations]
+            raise MessageNotCompliant(
+                "the removal request would break Amazon's messaging rules: " + "; ".join(reasons),
+                reasons=reasons,
+            )
+        message_key = new_id("msg")
+        self.session.add(
+            OutboxMessage(
+                id=message_key,
+                message_id=f"<{message_key}@{self.settings.message_id_domain}>",
+                seller_id=model.seller_id,
+                case_id=model.id,
+                recipient=model.buyer_email,
+                language=rendered.language,
+                subject=rendered.subject,
+                text_body=rendered.text,
+                html_body=rendered.html,
+                next_attempt_at=self.now,
+                created_at=self.now,
+            )
+        )

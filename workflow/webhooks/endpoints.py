@@ -1,0 +1,135 @@
+"""Webhook endpoints of a seller: registration, signing secrets and their rotation, the
+delivery log and redelivery (Standard Webhooks)."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workflow.errors import NotFound
+from workflow.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from workflow.settings import Settings
+from workflow.transactions import write_transaction
+from workflow.webhooks.events import ALL_EVENTS, EVENT_TYPES
+from workflow.webhooks.urls import check_url
+
+SECRET_PREFIX = "whsec_"
+
+
+def new_secret() -> str:
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(24)).decode()
+
+
+
+def _event_types_csv(event_types: list[str]) -> str:
+    if ALL_EVENTS in event_types:
+        return ALL_EVENTS
+    return ",".join(e for e in EVENT_TYPES if e in event_types)
+
+
+def _endpoint(session: Session, seller_id: str, endpoint_id: str) -> WebhookEndpoint:
+    endpoint = session.scalar(
+        select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id, WebhookEndpoint.seller_id == seller_id)
+    )
+    if endpoint is None:
+        raise NotFound(f"no webhook endpoint {endpoint_id!r}")
+    return endpoint
+
+
+def create_endpoint(
+    session: Session, seller_id: str, url: str, event_types: list[str], enabled: bool, settings: Settings
+) -> WebhookEndpoint:
+    check_url(url, settings.webhook_allow_private_networks)
+    with write_transaction(session):
+        endpoint = WebhookEndpoint(
+            seller_id=seller_id, url=url, event_types_csv=_event_types_csv(event_types), enabled=enabled, secret=new_secret()
+        )
+        session.add(endpoint)
+    return endpoint
+
+
+def get_endpoint(session: Session, seller_id: str, endpoint_id: str) -> WebhookEndpoint:
+    return _endpoint(session, seller_id, endpoint_id)
+
+
+def list_endpoints(session: Session, seller_id: str) -> list[WebhookEndpoint]:
+    return list(
+        session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.seller_id == seller_id).order_by(WebhookEndpoint.id))
+    )
+
+
+def update_endpoint(
+    session: Session,
+    seller_id: str,
+    endpoint_id: str,
+    settings: Settings,
+    *,
+    url: str | None = None,
+    event_types: list[str] | None = None,
+    enabled: bool | None = None,
+) -> WebhookEndpoint:
+    if url is not None:
+        check_url(url, settings.webhook_allow_private_networks)
+    with write_transaction(session):
+        endpoint = _endpoint(session, seller_id, endpoint_id)
+        if url is not None:
+            endpoint.url = url
+        if event_types is not None:
+            endpoint.event_types_csv = _event_types_csv(event_types)
+        if enabled is not None:
+            endpoint.enabled = enabled
+            endpoint.disabled_reason = None if enabled else "disabled by the seller"
+    return endpoint
+
+
+def delete_endpoint(session: Session, seller_id: str, endpoint_id: str) -> None:
+    with write_transaction(session):
+        session.delete(_endpoint(session, seller_id, endpoint_id))
+
+
+def rotate_secret(session: Session, seller_id: str, endpoint_id: str, settings: Settings, now: datetime) -> WebhookEndpoint:
+    """A new secret; the old one keeps signing (both signatures sent) for the grace period."""
+    with write_transaction(session):
+        endpoint = _endpoint(session, seller_id, endpoint_id)
+        endpoint.previous_secret = endpoint.secret
+        endpoint.previous_secret_expires_at = now + timedelta(seconds=settings.webhook_secret_grace_seconds)
+        endpoint.secret = new_secret()
+    return endpoint
+
+
+def deliveries_of(session: Session, seller_id: str, endpoint_id: str, limit: int = 100):
+    """The endpoint's latest deliveries, newest first, each with its attempts."""
+    _endpoint(session, seller_id, endpoint_id)
+    deliveries = list(
+        session.scalars(
+            select(WebhookDelivery)
+            .where(WebhookDelivery.endpoint_id == endpoint_id)
+            .order_by(WebhookDelivery.seq.desc())
+            .limit(limit)
+        )
+    )
+    attempts: dict[str, list[WebhookAttempt]] = {d.id: [] for d in deliveries}
+    for attempt in session.scalars(
+        select(WebhookAttempt).where(WebhookAttempt.delivery_id.in_(attempts)).order_by(WebhookAttempt.id)
+    ):
+        attempts[attempt.delivery_id].append(attempt)
+    return [(delivery, attempts[delivery.id]) for delivery in deliveries]
+
+
+def redeliver(session: Session, seller_id: str, endpoint_id: str, delivery_id: str, now: datetime) -> WebhookDelivery:
+    """Queue a delivery again, with the same webhook-id, for one more round of attempts."""
+    with write_transaction(session):
+        _endpoint(session, seller_id, endpoint_id)
+        delivery = session.scalar(
+            select(WebhookDelivery).where(WebhookDelivery.id == delivery_id, WebhookDelivery.endpoint_id == endpoint_id)
+        )
+        if delivery is None:
+            raise NotFound(f"no delivery {delivery_id!r} for endpoint {endpoint_id!r}")
+        delivery.status, delivery.next_attempt_at, delivery.claimed_until = "queued", now, None
+    return delivery
+
+
