@@ -1,4 +1,4 @@
-"""The HTTP API and command line of feedback-desk, around an application factory."""
+"""The HTTP API of feedback-desk, around an application factory."""
 
 from __future__ import annotations
 
@@ -97,11 +97,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.add_url_rule("/openapi.json", "openapi_json", lambda: app.api_doc)
     register_problem_handlers(app)
 
-    from api.accounts import sellers_group
-    from api.mailcatcher import mail_catcher_command
-    from api.shippers_cli import shippers_group
-    from api.worker import worker_command
+    from commands import register_commands
 
-    for command in (sellers_group, shippers_group, worker_command, mail_catcher_command):
-        app.cli.add_command(command)
+    register_commands(app)
     return app

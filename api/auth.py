@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from api.extensions import db
 from api.problems import problem
-from api.schemas import PROBLEM_RESPONSE
+from api.schemas.common import PROBLEM_RESPONSE
 from workflow.accounts import hash_token, seller_for_token, shipper_for_token
 from workflow.settings import Settings
 

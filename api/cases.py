@@ -7,8 +7,7 @@ from flask_openapi3 import Tag
 
 from api.auth import authenticated_blueprint, current_settings
 from api.extensions import db
-from api.schemas import (
-    PROBLEM_RESPONSE,
+from api.schemas.cases import (
     CaseCreate,
     CaseList,
     CaseOut,
@@ -18,8 +17,8 @@ from api.schemas import (
     EventIn,
     History,
     TransitionOut,
-    json_response,
 )
+from api.schemas.common import PROBLEM_RESPONSE, json_response
 from workflow.cases import use_cases
 from workflow.cases.representation import case_representation
 from workflow.clock import utcnow

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask_openapi3 import APIBlueprint, Tag
 
 from api.auth import current_settings
-from api.schemas import FeedbackTypeOut, GroundOut, Health, PolicyOut, Workflow, WorkflowTransition, json_response
+from api.schemas.common import json_response
+from api.schemas.meta import FeedbackTypeOut, GroundOut, Health, PolicyOut, Workflow, WorkflowTransition
 from workflow.cases.machine import API_EVENTS, EVENTS, STATES, SYSTEM_EVENTS, CaseMachine
 from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPES, GROUND_DESCRIPTIONS
 

@@ -7,9 +7,9 @@ from flask_openapi3 import Tag
 
 from api.auth import authenticated_blueprint
 from api.extensions import db
-from api.schemas import (
-    PROBLEM_RESPONSE,
-    CasePath,
+from api.schemas.cases import CasePath
+from api.schemas.common import PROBLEM_RESPONSE, json_response
+from api.schemas.outreach import (
     MessageList,
     MessageOut,
     OverrideOut,
@@ -23,7 +23,6 @@ from api.schemas import (
     TemplateList,
     TemplateOut,
     TemplatePath,
-    json_response,
 )
 from workflow.clock import utcnow
 from workflow.outreach import use_cases

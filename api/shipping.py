@@ -7,9 +7,9 @@ from flask_openapi3 import Tag
 
 from api.auth import authenticate_shipper, authenticated_blueprint, current_settings
 from api.extensions import db
-from api.schemas import (
-    PROBLEM_RESPONSE,
-    CasePath,
+from api.schemas.cases import CasePath
+from api.schemas.common import PROBLEM_RESPONSE, json_response
+from api.schemas.shipping import (
     DocumentationRequestIn,
     DocumentationRequestList,
     DocumentationRequestOut,
@@ -20,7 +20,6 @@ from api.schemas import (
     ShipperRequestOut,
     ShipperRequestPath,
     ShipperRequestQuery,
-    json_response,
 )
 from workflow.clock import utcnow
 from workflow.models import Case, DocumentationRequest

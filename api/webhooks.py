@@ -7,8 +7,8 @@ from flask_openapi3 import Tag
 
 from api.auth import authenticated_blueprint, current_settings
 from api.extensions import db
-from api.schemas import (
-    PROBLEM_RESPONSE,
+from api.schemas.common import PROBLEM_RESPONSE, json_response
+from api.schemas.webhooks import (
     AttemptOut,
     DeliveryList,
     DeliveryOut,
@@ -20,7 +20,6 @@ from api.schemas import (
     WebhookOut,
     WebhookPatch,
     WebhookPath,
-    json_response,
 )
 from workflow.clock import utcnow
 from workflow.models import WebhookEndpoint

@@ -101,7 +101,7 @@ def bare_flask_mail(app, messages) -> float:
 
 
 def worker_delivery(app, batch_size: int) -> float:
-    from api.worker import Worker
+    from worker.runner import Worker
     from workflow.clock import utcnow
 
     worker = Worker(app, batch_size=batch_size)

@@ -52,7 +52,7 @@ def build(app, total: int, due: int) -> None:
 
 
 def sweep_seconds(app) -> tuple[float, int]:
-    from api.worker import Worker
+    from worker.runner import Worker
     from workflow.clock import utcnow
 
     worker = Worker(app, batch_size=100)

@@ -79,7 +79,7 @@ def plain_requests(url: str, payloads: list[str]) -> float:
 
 
 def worker_delivery(app, batch_size: int) -> float:
-    from api.worker import Worker
+    from worker.runner import Worker
     from workflow.clock import utcnow
 
     worker = Worker(app, batch_size=batch_size)

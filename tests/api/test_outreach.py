@@ -10,9 +10,9 @@ from datetime import timedelta
 import pytest
 
 from api.extensions import db
-from api.worker import Worker
 from tests.api.test_cases import assert_problem
 from tests.conftest import free_port
+from worker.runner import Worker
 from workflow.clock import utcnow
 from workflow.delivery import email as email_delivery
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from api.extensions import db
-from api.worker import Worker
 from tests.api.test_cases import assert_problem
 from tests.conftest import SellerAccount
+from worker.runner import Worker
 from workflow import accounts, deadlines
 from workflow.policy import FAULTS, FEEDBACK_TYPES
 

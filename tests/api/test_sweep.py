@@ -14,8 +14,8 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from api.extensions import db
-from api.worker import Worker
 from tests.conftest import days_ago, free_port
+from worker.runner import Worker
 from workflow.clock import utcnow
 from workflow.models import Case
 

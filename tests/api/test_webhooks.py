@@ -12,9 +12,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from standardwebhooks import Webhook
 
-from api.worker import Worker
 from tests.api.test_cases import assert_problem
 from tests.conftest import days_ago
+from worker.runner import Worker
 from workflow.clock import utcnow
 
 

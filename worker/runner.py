@@ -1,4 +1,5 @@
-"""The worker process: delivers the outbox over SMTP (Flask-Mail) and runs the deadline sweep."""
+"""The worker loop: delivers the email outbox over SMTP (Flask-Mail) and the webhook outbox over
+HTTP, and runs the deadline sweep, deadline notices and overdue documentation requests."""
 
 from __future__ import annotations
 
@@ -10,15 +11,13 @@ import time
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-import click
 import requests
-from flask import Flask, current_app
-from flask.cli import with_appcontext
+from flask import Flask
 from flask_mail import BadHeaderError, Message
 
 from api.extensions import db, mail
 from workflow import deadlines
-from workflow.clock import as_utc, utcnow
+from workflow.clock import utcnow
 from workflow.delivery import email as email_delivery
 from workflow.delivery import webhook as webhook_delivery
 from workflow.settings import Settings
@@ -220,26 +219,3 @@ class Worker:
             ]
             lines += [f"expire {case_id}" for case_id in deadlines.due_for_sweep(session, now, 10_000)]
             return lines
-
-
-@click.command("worker")
-@click.option("--once", is_flag=True, help="Do everything due, then exit (for cron and tests).")
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
-    help="Evaluate deadlines and due messages at this instant (UTC unless an offset is given).",
-)
-@click.option("--dry-run", is_flag=True, help="Print what would be sent and expired; change nothing.")
-@click.option("--batch-size", default=100, show_default=True, help="Messages (and webhook deliveries) per claim.")
-@click.option("--poll-seconds", default=1.0, show_default=True)
-@with_appcontext
-def worker_command(once: bool, as_of: datetime | None, dry_run: bool, batch_size: int, poll_seconds: float) -> None:
-    """Deliver queued emails and expire cases whose deadlines have passed."""
-    worker = Worker(current_app._get_current_object(), batch_size=batch_size, poll_seconds=poll_seconds)
-    instant = as_utc(as_of) if as_of else None
-    if dry_run:
-        for line in worker.describe_due(instant or utcnow()) or ["nothing is due"]:
-            click.echo(line)
-        return
-    worker.run(once=once, as_of=instant)

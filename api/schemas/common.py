@@ -1,0 +1,90 @@
+"""What every request and response model shares: text checks, instants, the problem body."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Any
+
+from flask import Response
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+)
+
+# Compared case-insensitively with the suppression list, so kept in lower case.
+Email = Annotated[str, Field(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), AfterValidator(str.lower)]
+
+
+Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+def _storable(value: Any) -> Any:
+    """Text must survive every database: no NUL characters, no unpaired surrogates."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("must not contain NUL (\\u0000) characters")
+        if any("\ud800" <= character <= "\udfff" for character in value):
+            raise ValueError("must be valid Unicode text (it contains an unpaired surrogate)")
+    elif isinstance(value, list):
+        for item in value:
+            _storable(item)
+    return value
+
+
+class Input(BaseModel):
+    """Every request part (path, query, body) is checked for text no database would store."""
+
+    _text_is_storable = field_validator("*", mode="after")(_storable)
+
+
+class Strict(Input):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _parse_instant(value: Any) -> datetime:
+    """An ISO 8601 datetime (UTC when it has no offset) or date (UTC midnight), in UTC."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError("must be an ISO 8601 date or datetime, e.g. 2026-11-20 or 2026-11-20T14:30:00Z") from None
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime.combine(value, time())
+    elif not isinstance(value, datetime):
+        raise ValueError("must be an ISO 8601 date or datetime string")
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Instant = Annotated[
+    datetime,
+    PlainValidator(_parse_instant),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}]}),
+]
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; `errors` lists each invalid field as {field, message}."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[dict[str, str]] | None = None
+    reasons: list[str] | None = None
+    existing_case_id: str | None = None
+    current_version: int | None = None
+
+
+PROBLEM_RESPONSE = {
+    "description": "RFC 9457 problem details",
+    "content": {"application/problem+json": {"schema": Problem.model_json_schema()}},
+}
+
+
+def json_response(model: BaseModel, status: int = 200, headers: dict[str, Any] | None = None) -> Response:
+    return Response(model.model_dump_json(), status=status, mimetype="application/json", headers=headers)
