@@ -19,7 +19,7 @@ from api import create_app
 from api.extensions import db
 from workflow.accounts import create_seller
 from workflow.clock import utcnow
-from workflow.db import Base
+from workflow.metadata import metadata
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 
@@ -111,7 +111,7 @@ def _empty_tables(request):
     app = request.getfixturevalue("app")
     with app.app_context():
         with db.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
+            for table in reversed(metadata.sorted_tables):
                 connection.execute(table.delete())
     yield
 

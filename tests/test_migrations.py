@@ -8,12 +8,12 @@ from flask_migrate import downgrade, upgrade
 
 from api import create_app
 from api.extensions import db
-from workflow.db import Base
+from workflow.metadata import metadata
 
 
 def _schema_diff(app) -> list:
     with app.app_context(), db.engine.connect() as connection:
-        return compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
+        return compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), metadata)
 
 
 def test_migrated_schema_equals_the_models(app):

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy.orm import Session
-
+from workflow.cases.machine import TransitionContext
 from workflow.models import Case, CaseTransition
 
 
 class HistoryRecorder:
     """Machine listener that writes each transition into the case's history, in its transaction."""
 
-    def __init__(self, session: Session, actor: str, now: datetime) -> None:
-        self.session = session
-        self.actor = actor
-        self.now = now
+    def __init__(self, transition: TransitionContext) -> None:
+        self.session = transition.session
+        self.actor = transition.actor
+        self.now = transition.now
 
     def after_transition(self, event, source, target, model: Case, note: str | None = None) -> None:
         model.updated_at = self.now

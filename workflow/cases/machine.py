@@ -7,8 +7,10 @@ Its guards, and the sentences they refuse with, are in guards.py.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import Session
 from statemachine import State, StateMachine
 
 from workflow.cases.guards import (
@@ -22,6 +24,7 @@ from workflow.cases.guards import (
     has_removal_grounds,
 )
 from workflow.models import Case
+from workflow.settings import Settings
 
 OUTCOME_OF_EVENT = {
     "customer_removed_feedback": "removed_by_customer",
@@ -78,6 +81,16 @@ INITIAL_STATE: str = CaseMachine.initial_state.id
 EVENTS: tuple[str, ...] = tuple(event.id for event in CaseMachine._events)  # the class-level event list
 OPEN_STATES: tuple[str, ...] = tuple(s for s in STATES if s != CaseMachine.closed.id)
 API_EVENTS: tuple[str, ...] = tuple(e for e in EVENTS if e not in SYSTEM_EVENTS)
+
+
+@dataclass(frozen=True)
+class TransitionContext:
+    """What a built-in listener (workflow/effects.py) is built with for one transition."""
+
+    session: Session
+    actor: str
+    settings: Settings
+    now: datetime
 
 
 def machine_for(case: Case, listeners: list[object] | None = None) -> CaseMachine:

@@ -16,19 +16,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
-from workflow import deadlines
-from workflow.cases.history import HistoryRecorder
-from workflow.cases.machine import EVENT_FIELDS, INITIAL_STATE, SYSTEM_EVENTS, machine_for, refusal_reasons
+from workflow import deadlines, effects
+from workflow.cases.machine import (
+    EVENT_FIELDS,
+    INITIAL_STATE,
+    SYSTEM_EVENTS,
+    TransitionContext,
+    machine_for,
+    refusal_reasons,
+)
 from workflow.cases.repository import require_sellers_case, sellers_case
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
 from workflow.models import DERIVED_CASE_COLUMNS, Case, CaseTransition
-from workflow.outreach.mailer import RemovalRequestMailer
 from workflow.plugins import ListenerFailed, failing_listener
 from workflow.policy import ORDER_ID_PATTERN
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
 from workflow.webhooks import events
-from workflow.webhooks.events import WebhookEmitter
 
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
 log = logging.getLogger(__name__)
@@ -200,14 +204,9 @@ def transition(
     fields: dict[str, str] | None = None,
 ) -> None:
     """Fire `event` on a case loaded for update, inside the caller's transaction, with every
-    listener attached: the history, the email outbox, the webhooks, the installed listeners."""
-    emitter = WebhookEmitter(session, now)
-    listeners = [
-        HistoryRecorder(session, actor, now),
-        RemovalRequestMailer(session, settings, now),
-        emitter,
-        *(installed.listener for installed in settings.listeners),
-    ]
+    listener attached: the built-in ones of workflow/effects.py, then the installed plug-ins."""
+    built_in = effects.transition_listeners(TransitionContext(session, actor, settings, now))
+    listeners = [*built_in, *(installed.listener for installed in settings.listeners)]
     arguments = {"now": now, "note": note, "actor": actor, "session": session, **(fields or {})}
     try:
         machine_for(case, listeners=listeners).send(event, **arguments)
@@ -224,7 +223,7 @@ def transition(
         raise ListenerFailed(
             "an installed integration failed during the transition; nothing was changed"
         ) from error
-    emitter.emit_pending()
+    effects.after_send(built_in)
 
 
 def _check_event_fields(event: str, fields: dict[str, str]) -> None:

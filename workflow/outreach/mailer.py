@@ -3,15 +3,11 @@ email outbox within the transition's transaction."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy.orm import Session
-
+from workflow.cases.machine import TransitionContext
 from workflow.errors import InvalidInput
 from workflow.models import Case, OutboxMessage, new_id
 from workflow.outreach.use_cases import MessageNotCompliant, render_for_case
 from workflow.policy import MessagePurpose, message_purposes
-from workflow.settings import Settings
 
 
 class RemovalRequestMailer:
@@ -19,10 +15,10 @@ class RemovalRequestMailer:
     breaks the messaging rules, and queues it in the outbox within the transition's
     transaction."""
 
-    def __init__(self, session: Session, settings: Settings, now: datetime) -> None:
-        self.session = session
-        self.settings = settings
-        self.now = now
+    def __init__(self, transition: TransitionContext) -> None:
+        self.session = transition.session
+        self.settings = transition.settings
+        self.now = transition.now
 
     def before_contact_customer(self, model: Case, action_taken: str | None = None) -> None:
         if MessagePurpose.SERVICE.value in message_purposes(model.feedback_types) and not action_taken:

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from workflow.cases.machine import TransitionContext
 from workflow.cases.representation import case_representation
 from workflow.clock import iso_utc
 from workflow.models import DERIVED_CASE_COLUMNS, Case, WebhookDelivery, WebhookEndpoint
@@ -89,9 +90,9 @@ class WebhookEmitter:
     """Machine listener: every transition queues case.transitioned, and case.closed when the
     case closes, once the transition's changes are flushed."""
 
-    def __init__(self, session: Session, now: datetime) -> None:
-        self.session = session
-        self.now = now
+    def __init__(self, transition: TransitionContext) -> None:
+        self.session = transition.session
+        self.now = transition.now
         self.pending: list[tuple[Case, tuple[str, ...], dict]] = []
 
     def after_transition(self, event, source, target, model: Case, actor: str, note: str | None = None) -> None:
@@ -99,7 +100,7 @@ class WebhookEmitter:
         event_types = ("case.transitioned", "case.closed") if target.final else ("case.transitioned",)
         self.pending.append((model, event_types, {"transition": transition}))
 
-    def emit_pending(self) -> None:
+    def after_send(self) -> None:
         for case, event_types, extra in self.pending:
             _emit_all(self.session, case, event_types, self.now, extra)
         self.pending.clear()

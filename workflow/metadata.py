@@ -1,0 +1,16 @@
+"""Every table of the product on one MetaData: the one place a models module is registered.
+
+Alembic (migrations/env.py), the app (api/extensions.py) and the test that compares the
+migrated schema with the models all take `metadata` from here. A package with tables of its
+own (`workflow/intake/models.py`, ...) adds its module to MODELS_MODULES below, and writes
+an Alembic revision for its tables; nothing else needs to know.
+"""
+
+from __future__ import annotations
+
+import workflow.models
+from workflow.db import Base
+
+MODELS_MODULES = (workflow.models,)
+
+metadata = Base.metadata
