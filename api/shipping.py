@@ -109,7 +109,13 @@ def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
         evidence = use_cases.EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
     session = db.session()
     request = use_cases.respond(
-        session, g.shipper_id, path.request_id, evidence=evidence, fault=body.fault, decline_reason=body.reason, now=utcnow()
+        session,
+        g.shipper_id,
+        path.request_id,
+        evidence=evidence,
+        fault=body.fault,
+        decline_reason=body.reason,
+        now=utcnow(),
     )
     return json_response(_shipper_view(request, session.get(Case, request.case_id)))
 

@@ -35,7 +35,9 @@ def _out(endpoint: WebhookEndpoint, model: type[WebhookOut] = WebhookOut) -> Web
 @blueprint.post("/webhooks", responses={201: WebhookCreated})
 def create_webhook(body: WebhookIn):
     """Register an endpoint. The answer carries its signing secret, shown only this once."""
-    endpoint = endpoints.create_endpoint(db.session(), g.seller_id, body.url, body.events, body.enabled, current_settings())
+    endpoint = endpoints.create_endpoint(
+        db.session(), g.seller_id, body.url, body.events, body.enabled, current_settings()
+    )
     location = url_for("webhooks.get_webhook", webhook_id=endpoint.id)
     return json_response(_out(endpoint, WebhookCreated), 201, {"Location": location})
 
@@ -53,7 +55,13 @@ def get_webhook(path: WebhookPath):
 @blueprint.patch("/webhooks/<webhook_id>", responses={200: WebhookOut, 404: PROBLEM_RESPONSE})
 def patch_webhook(path: WebhookPath, body: WebhookPatch):
     endpoint = endpoints.update_endpoint(
-        db.session(), g.seller_id, path.webhook_id, current_settings(), url=body.url, event_types=body.events, enabled=body.enabled
+        db.session(),
+        g.seller_id,
+        path.webhook_id,
+        current_settings(),
+        url=body.url,
+        event_types=body.events,
+        enabled=body.enabled,
     )
     return json_response(_out(endpoint))
 
@@ -68,7 +76,9 @@ def delete_webhook(path: WebhookPath):
 def rotate_secret(path: WebhookPath):
     """A new secret; until previous_secret_expires_at every delivery is signed with both."""
     endpoint = endpoints.rotate_secret(db.session(), g.seller_id, path.webhook_id, current_settings(), utcnow())
-    return json_response(SecretOut(secret=endpoint.secret, previous_secret_expires_at=endpoint.previous_secret_expires_at))
+    return json_response(
+        SecretOut(secret=endpoint.secret, previous_secret_expires_at=endpoint.previous_secret_expires_at)
+    )
 
 
 @blueprint.get("/webhooks/<webhook_id>/deliveries", responses={200: DeliveryList, 404: PROBLEM_RESPONSE})
@@ -79,8 +89,13 @@ def list_deliveries(path: WebhookPath):
         DeliveryList(
             items=[
                 DeliveryOut(
-                    id=d.id, event_type=d.event_type, status=d.status, attempts=d.attempts,
-                    next_attempt_at=d.next_attempt_at, created_at=d.created_at, delivered_at=d.delivered_at,
+                    id=d.id,
+                    event_type=d.event_type,
+                    status=d.status,
+                    attempts=d.attempts,
+                    next_attempt_at=d.next_attempt_at,
+                    created_at=d.created_at,
+                    delivered_at=d.delivered_at,
                     log=[AttemptOut.model_validate(a, from_attributes=True) for a in attempts],
                 )  # fmt: skip
                 for d, attempts in pairs

@@ -65,7 +65,8 @@ function init(args)
 end
 function request()
   next_index = next_index % #ids + 1
-  return wrk.format(nil, "/v1/cases/" .. ids[next_index] .. "/events", nil, '{"event":"contact_customer","action_taken":"We sent a replacement."}')
+  local body = '{"event":"contact_customer","action_taken":"We sent a replacement."}'
+  return wrk.format(nil, "/v1/cases/" .. ids[next_index] .. "/events", nil, body)
 end
 """
 
@@ -162,7 +163,16 @@ def main() -> None:
         "PUBLISHED_AT": time.strftime("%Y-%m-%d", time.gmtime(time.time() - 3 * 86400)),
     }
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "api:create_app()"],
+        [
+            str(BIN / "gunicorn"),
+            "--workers",
+            str(args.workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "api:create_app()",
+        ],
         cwd=REPO,
         env=env,
     )
@@ -185,7 +195,10 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
     floor = results["GET /healthz"]["rate"]
-    print(f"gunicorn {args.workers} sync workers, SQLite, wrk -t{args.threads} -c{args.connections} -d{args.duration}s, {os.cpu_count()} cores")
+    print(
+        f"gunicorn {args.workers} sync workers, SQLite, "
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, {os.cpu_count()} cores"
+    )
     print(f"{'endpoint':30} {'req/s':>9} {'p99 ms':>8} {'non-2xx':>8} {'ratio':>6}")
     for name, r in results.items():
         print(f"{name:30} {r['rate']:9.0f} {r['p99_ms']:8.1f} {r['errors']:8d} {r['rate'] / floor:6.2f}")

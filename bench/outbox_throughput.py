@@ -33,7 +33,9 @@ controller.stop()
 
 
 def start_sink(port: int) -> subprocess.Popen:
-    sink = subprocess.Popen([sys.executable, "-c", SINK, str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    sink = subprocess.Popen(
+        [sys.executable, "-c", SINK, str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert sink.stdout.readline().strip() == "ready"
     return sink
 
@@ -65,7 +67,8 @@ def queue_messages(app, count: int) -> list:
                     "id": case_id, "seller_id": seller.id, "order_id": f"900-0000000-{n:07d}", "rating": 1,
                     "comment": "Late.", "published_at": published, "buyer_email": f"b{n}@marketplace.amazon.com",
                     "feedback_types_csv": "late_delivery", "asserted_grounds_csv": "", "state": "contacting_customer",
-                    "customer_removal_by": published + timedelta(days=60), "amazon_removal_by": published + timedelta(days=90),
+                    "customer_removal_by": published + timedelta(days=60),
+                    "amazon_removal_by": published + timedelta(days=90),
                     "sweep_at": published + timedelta(days=60), "version": 2, "created_at": now, "updated_at": now,
                 }
             )  # fmt: skip

@@ -39,12 +39,14 @@ def build(app, total: int, due: int) -> None:
                     published = now - timedelta(days=61 if n < due else 2)
                     rows.append(
                         {
-                            "id": new_id("case"), "seller_id": seller.id, "order_id": f"900-{n // 10_000_000:07d}-{n % 10_000_000:07d}",
+                            "id": new_id("case"), "seller_id": seller.id,
+                            "order_id": f"900-{n // 10_000_000:07d}-{n % 10_000_000:07d}",
                             "rating": 1, "comment": "Late.", "published_at": published, "buyer_email": None,
                             "buyer_opted_out": False, "feedback_types": "late_delivery", "asserted_grounds": "",
                             "state": "new", "customer_removal_by": published + timedelta(days=60),
                             "amazon_removal_by": published + timedelta(days=90),
-                            "sweep_at": published + timedelta(days=60), "version": 1, "created_at": now, "updated_at": now,
+                            "sweep_at": published + timedelta(days=60), "version": 1,
+                            "created_at": now, "updated_at": now,
                         }
                     )  # fmt: skip
                 connection.execute(insert(table), rows)

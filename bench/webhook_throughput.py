@@ -52,7 +52,10 @@ def queue_deliveries(app, count: int, url: str) -> list[str]:
         seller, _ = create_seller(db.session(), "Benchmark Seller")
         endpoint = endpoints.create_endpoint(db.session(), seller.id, url, ["*"], True, app.config["SETTINGS"])
         now = utcnow()
-        payload = '{"type": "case.transitioned", "timestamp": "2026-11-26T10:00:00Z", "data": {"id": "%s", "state": "closed"}}'
+        payload = (
+            '{"type": "case.transitioned", "timestamp": "2026-11-26T10:00:00Z", '
+            '"data": {"id": "%s", "state": "closed"}}'
+        )
         rows = [
             {
                 "id": new_id("msg"), "endpoint_id": endpoint.id, "seller_id": seller.id, "case_id": f"case_{n:028x}",
@@ -102,7 +105,9 @@ def main() -> None:
     url = f"http://127.0.0.1:{receiver.stdout.readline().strip()}/hooks"
     workdir = Path(tempfile.mkdtemp(prefix="feedback-desk-webhook-bench-"))
     try:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir}/bench.db", "WEBHOOK_ALLOW_PRIVATE_NETWORKS": True})
+        app = create_app(
+            {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir}/bench.db", "WEBHOOK_ALLOW_PRIVATE_NETWORKS": True}
+        )
         payloads = queue_deliveries(app, args.deliveries, url)
         plain = plain_requests(url, payloads)
         worker = worker_delivery(app, args.batch_size)

@@ -186,7 +186,9 @@ class Worker:
             )
         except requests.RequestException as error:
             elapsed = round((time.perf_counter() - started) * 1000)
-            return webhook_delivery.WebhookResult(request.delivery_id, None, elapsed, error=f"{type(error).__name__}: {error}")
+            return webhook_delivery.WebhookResult(
+                request.delivery_id, None, elapsed, error=f"{type(error).__name__}: {error}"
+            )
         elapsed = round((time.perf_counter() - started) * 1000)
         ok = 200 <= response.status_code < 300
         return webhook_delivery.WebhookResult(

@@ -74,9 +74,7 @@ def _keep_schedule(_mapper, _connection, case: Case) -> None:
 def due_for_sweep(session: Session, now: datetime, limit: int) -> list[str]:
     """Ids of cases whose sweep instant has come, through the index on `sweep_at`."""
     with session.begin():
-        return list(
-            session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit))
-        )
+        return list(session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit)))
 
 
 def expire_case(session: Session, case_id: str, settings: Settings, now: datetime) -> bool:

@@ -46,9 +46,13 @@ class RemovalGround(StrEnum):
 ASSERTABLE_GROUNDS = (RemovalGround.OBSCENE_LANGUAGE, RemovalGround.PERSONAL_INFORMATION)
 
 GROUND_DESCRIPTIONS = {
-    RemovalGround.PRODUCT_REVIEW_ONLY: "The entire comment is a product review (100% product or product detail-related).",
+    RemovalGround.PRODUCT_REVIEW_ONLY: (
+        "The entire comment is a product review (100% product or product detail-related)."
+    ),
     RemovalGround.OBSCENE_LANGUAGE: "The comment contains words commonly understood as obscene or profane.",
-    RemovalGround.PERSONAL_INFORMATION: "The comment contains seller-specific personal information (email address, full name, phone number).",
+    RemovalGround.PERSONAL_INFORMATION: (
+        "The comment contains seller-specific personal information (email address, full name, phone number)."
+    ),
     RemovalGround.BUY_SHIPPING_ON_TIME: (
         "The comment is entirely about a late or undelivered order that the shipper's evidence shows "
         "shipped on time with an Amazon Buy Shipping label: Amazon strikes the rating through."
@@ -76,7 +80,6 @@ class FeedbackType:
     @property
     def shipper_owes_documentation(self) -> bool:
         return bool(self.evidence)
-
 
 
 _SEE_APPLICABLE = "See the applicable Feedback type(s) as appropriate."

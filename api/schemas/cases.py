@@ -13,7 +13,9 @@ from pydantic import (
 
 from api.schemas.common import Email, Input, Instant, Strict, Version
 from workflow.cases.machine import API_EVENTS, RESOLUTIONS, STATES
-from workflow.cases.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401 - part of the API's schema
+
+# Part of the API's schema: the domain shows a case the same way in answers and webhook payloads.
+from workflow.cases.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401
 from workflow.models import CASE_ID_PATTERN
 from workflow.policy import ASSERTABLE_GROUNDS, FEEDBACK_TYPE_CODES, ORDER_ID_PATTERN
 

@@ -53,7 +53,9 @@ class WebhookList(BaseModel):
 
 
 class SecretOut(BaseModel):
-    secret: str = Field(description="The new secret, shown only now; the old one signs too until previous_secret_expires_at.")
+    secret: str = Field(
+        description="The new secret, shown only now; the old one signs too until previous_secret_expires_at."
+    )
     previous_secret_expires_at: datetime
 
 

@@ -77,7 +77,9 @@ def test_bad_input_is_a_422_naming_the_field_and_creates_nothing(client, seller,
 
 
 def test_future_and_expired_feedback_are_refused_with_reasons(client, seller):
-    future = client.post("/v1/cases", json=case_body(published_at=(utcnow() + timedelta(days=1)).isoformat()), headers=seller.headers)
+    future = client.post(
+        "/v1/cases", json=case_body(published_at=(utcnow() + timedelta(days=1)).isoformat()), headers=seller.headers
+    )
     assert "future" in assert_problem(future, 422, "published_at")["detail"]
     expired = client.post("/v1/cases", json=case_body(published_at=days_ago(91).isoformat()), headers=seller.headers)
     assert "90-day Amazon removal window closed" in assert_problem(expired, 422, "published_at")["detail"]
@@ -120,7 +122,9 @@ def test_patch_corrects_an_open_case_and_bumps_the_version(client, seller, open_
 
 def test_patch_asserted_grounds_adds_amazon_grounds(client, seller, open_case):
     case = open_case()
-    patched = client.patch(f"/v1/cases/{case['id']}", json={"asserted_grounds": ["personal_information"]}, headers=seller.headers).get_json()
+    patched = client.patch(
+        f"/v1/cases/{case['id']}", json={"asserted_grounds": ["personal_information"]}, headers=seller.headers
+    ).get_json()
     assert patched["amazon_removal_grounds"] == ["personal_information"]
 
 
@@ -128,7 +132,9 @@ def test_patch_with_a_stale_version_is_a_409_and_changes_nothing(client, seller,
     case = open_case()
     client.patch(f"/v1/cases/{case['id']}", json={"feedback_types": ["mistake"]}, headers=seller.headers)
     response = client.patch(
-        f"/v1/cases/{case['id']}", json={"feedback_types": ["product_review"], "expected_version": 1}, headers=seller.headers
+        f"/v1/cases/{case['id']}",
+        json={"feedback_types": ["product_review"], "expected_version": 1},
+        headers=seller.headers,
     )
     assert assert_problem(response, 409)["current_version"] == 2
     assert client.get(f"/v1/cases/{case['id']}", headers=seller.headers).get_json()["feedback_types"] == ["mistake"]
@@ -136,16 +142,22 @@ def test_patch_with_a_stale_version_is_a_409_and_changes_nothing(client, seller,
 
 def test_patch_of_a_closed_case_is_a_409(client, seller, open_case):
     case = open_case()
-    client.post(f"/v1/cases/{case['id']}/events", json={"event": "close", "resolution": "withdrawn"}, headers=seller.headers)
+    client.post(
+        f"/v1/cases/{case['id']}/events", json={"event": "close", "resolution": "withdrawn"}, headers=seller.headers
+    )
     response = client.patch(f"/v1/cases/{case['id']}", json={"feedback_types": ["mistake"]}, headers=seller.headers)
     assert "closed" in assert_problem(response, 409)["detail"]
 
 
 def test_list_filters_by_state_type_and_deadline(client, seller, open_case):
     late = open_case(order_id="111-0000000-0000001", feedback_types=["late_delivery"])
-    review = open_case(order_id="111-0000000-0000002", feedback_types=["product_review"], published_at=days_ago(59).isoformat())
+    review = open_case(
+        order_id="111-0000000-0000002", feedback_types=["product_review"], published_at=days_ago(59).isoformat()
+    )
     closed = open_case(order_id="111-0000000-0000003", feedback_types=["product_review"])
-    client.post(f"/v1/cases/{closed['id']}/events", json={"event": "close", "resolution": "resolved"}, headers=seller.headers)
+    client.post(
+        f"/v1/cases/{closed['id']}/events", json={"event": "close", "resolution": "resolved"}, headers=seller.headers
+    )
 
     def ids(query: str) -> list[str]:
         response = client.get(f"/v1/cases?{query}", headers=seller.headers)
@@ -171,6 +183,9 @@ def test_keyset_pagination_walks_every_case_once(client, seller, open_case):
     assert seen == opened
 
 
-@pytest.mark.parametrize("query,field", [("limit=0", "limit"), ("state=open", "state"), ("cursor=abc", "cursor"), ("due_before=soon", "due_before")])
+@pytest.mark.parametrize(
+    "query,field",
+    [("limit=0", "limit"), ("state=open", "state"), ("cursor=abc", "cursor"), ("due_before=soon", "due_before")],
+)
 def test_bad_list_queries_are_422(client, seller, query, field):
     assert_problem(client.get(f"/v1/cases?{query}", headers=seller.headers), 422, field)

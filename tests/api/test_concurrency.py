@@ -38,7 +38,10 @@ def test_the_same_event_eight_times_at_once_wins_once(client, seller, open_case)
 def test_competing_closing_events_one_wins(client, seller, open_case):
     case = open_case()
     path = f"/v1/cases/{case['id']}/events"
-    requests = [("post", path, {"event": "customer_removed_feedback"}), ("post", path, {"event": "close", "resolution": "withdrawn"})] * (THREADS // 2)
+    requests = [
+        ("post", path, {"event": "customer_removed_feedback"}),
+        ("post", path, {"event": "close", "resolution": "withdrawn"}),
+    ] * (THREADS // 2)
     assert race(client, requests, seller.headers) == Counter({200: 1, 409: THREADS - 1})
     assert len(client.get(f"/v1/cases/{case['id']}/history", headers=seller.headers).get_json()["items"]) == 1
 
@@ -52,5 +55,7 @@ def test_patches_from_the_same_version_one_wins(client, seller, open_case):
 def test_the_same_order_opened_at_once_gives_one_case(client, seller):
     from tests.conftest import case_body
 
-    assert race(client, [("post", "/v1/cases", case_body())] * THREADS, seller.headers) == Counter({201: 1, 409: THREADS - 1})
+    assert race(client, [("post", "/v1/cases", case_body())] * THREADS, seller.headers) == Counter(
+        {201: 1, 409: THREADS - 1}
+    )
     assert len(client.get("/v1/cases", headers=seller.headers).get_json()["items"]) == 1

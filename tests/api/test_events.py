@@ -45,8 +45,16 @@ def history(client, seller, case_id):
     "types,steps,outcome",
     [
         (["late_delivery"], [CONTACT, "customer_contacted", "customer_removed_feedback"], "removed_by_customer"),
-        (["product_review"], ["contact_customer", "customer_contacted", "request_amazon_removal", "amazon_removed_feedback"], "removed_by_amazon"),
-        (["inaccurate_description"], ["contact_customer", "customer_contacted", "request_amazon_removal", "amazon_declined"], "amazon_declined"),
+        (
+            ["product_review"],
+            ["contact_customer", "customer_contacted", "request_amazon_removal", "amazon_removed_feedback"],
+            "removed_by_amazon",
+        ),
+        (
+            ["inaccurate_description"],
+            ["contact_customer", "customer_contacted", "request_amazon_removal", "amazon_declined"],
+            "amazon_declined",
+        ),
         (["mistake"], [("close", {"resolution": "resolved", "note": "buyer updated to 5 stars"})], "resolved"),
         (["poor_customer_service"], [CONTACT, ("close", {"resolution": "withdrawn"})], "withdrawn"),
     ],
@@ -66,7 +74,9 @@ def test_every_path_to_closed_records_its_history(client, seller, open_case, wal
 def test_straight_to_amazon_when_the_buyer_cannot_be_asked(open_case, walk):
     no_buyer = open_case(order_id="111-0000000-0000001", feedback_types=["product_review"], buyer=None)
     assert walk(no_buyer, "request_amazon_removal")["state"] == "amazon_removal_requested"
-    late = open_case(order_id="111-0000000-0000002", feedback_types=["product_review"], published_at=days_ago(70).isoformat())
+    late = open_case(
+        order_id="111-0000000-0000002", feedback_types=["product_review"], published_at=days_ago(70).isoformat()
+    )
     assert walk(late, "request_amazon_removal")["state"] == "amazon_removal_requested"
 
 
@@ -138,7 +148,13 @@ def test_stale_expected_version_is_a_409(open_case, fire, walk):
 def test_allowed_events_give_the_same_answer_as_the_endpoint(open_case, fire):
     for n, types in enumerate([["late_delivery"], ["product_review"], ["mistake", "inaccurate_description"]]):
         case = open_case(order_id=f"111-0000000-{n:07d}", feedback_types=types, buyer=None)
-        for event in ["contact_customer", "customer_contacted", "customer_removed_feedback", "request_amazon_removal", "amazon_declined"]:
+        for event in [
+            "contact_customer",
+            "customer_contacted",
+            "customer_removed_feedback",
+            "request_amazon_removal",
+            "amazon_declined",
+        ]:
             allowed = event in case["allowed_events"]
             response = fire(case["id"], event, **(CONTACT[1] if event == "contact_customer" else {}))
             assert (response.status_code == 200) == allowed, (types, event, response.get_json())

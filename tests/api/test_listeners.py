@@ -54,16 +54,22 @@ def history(client, seller, case_id):
 def test_plugin_loaded_by_path_logs_in_the_same_transaction(app, client, seller, open_case, plugin, with_listeners):
     with_listeners(*load_listeners(["feedback_desk_hold:HoldListener"]))
     case = open_case(feedback_types=["product_review"], buyer=None)
-    response = client.post(f"/v1/cases/{case['id']}/events", json={"event": "request_amazon_removal"}, headers=seller.headers)
+    response = client.post(
+        f"/v1/cases/{case['id']}/events", json={"event": "request_amazon_removal"}, headers=seller.headers
+    )
     assert response.status_code == 200
     assert plugin_log(app, plugin) == [("request_amazon_removal", "seller")]
 
 
-def test_veto_is_a_409_with_the_listeners_reason_and_writes_nothing(app, client, seller, open_case, plugin, with_listeners):
+def test_veto_is_a_409_with_the_listeners_reason_and_writes_nothing(
+    app, client, seller, open_case, plugin, with_listeners
+):
     with_listeners(*load_listeners(["feedback_desk_hold:HoldListener"]))
     case = open_case(feedback_types=["product_review"], buyer=None)
     response = client.post(
-        f"/v1/cases/{case['id']}/events", json={"event": "request_amazon_removal", "note": "#hold legal"}, headers=seller.headers
+        f"/v1/cases/{case['id']}/events",
+        json={"event": "request_amazon_removal", "note": "#hold legal"},
+        headers=seller.headers,
     )
     body = assert_problem(response, 409)
     assert body["detail"] == "order 114-3941689-8772232 is on hold: send the request without #hold in the note"
@@ -77,12 +83,16 @@ class Exploding:
         raise RuntimeError("secret internals: db password is hunter2")
 
 
-def test_a_failing_listener_rolls_back_everything_and_answers_a_bare_500(app, client, seller, open_case, plugin, with_listeners, caplog):
+def test_a_failing_listener_rolls_back_everything_and_answers_a_bare_500(
+    app, client, seller, open_case, plugin, with_listeners, caplog
+):
     hold = load_listeners(["feedback_desk_hold:HoldListener"])[0]
     with_listeners(hold, InstalledListener("acme.exploding", Exploding()))
     case = open_case(feedback_types=["product_review"])
     with caplog.at_level(logging.ERROR):
-        response = client.post(f"/v1/cases/{case['id']}/events", json={"event": "contact_customer"}, headers=seller.headers)
+        response = client.post(
+            f"/v1/cases/{case['id']}/events", json={"event": "contact_customer"}, headers=seller.headers
+        )
     body = assert_problem(response, 500)
     assert "hunter2" not in response.get_data(as_text=True) and "RuntimeError" not in body["detail"]
     assert "acme.exploding" in caplog.text

@@ -15,10 +15,15 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 def test_policy_serves_every_row_of_the_table(client):
     policy = client.get("/v1/policy").get_json()
     assert [t["code"] for t in policy["feedback_types"]] == [t.code for t in FEEDBACK_TYPES]
-    assert {t["code"]: t["shipper_duty"] for t in policy["feedback_types"]} == {t.code: t.shipper_duty for t in FEEDBACK_TYPES}
+    assert {t["code"]: t["shipper_duty"] for t in policy["feedback_types"]} == {
+        t.code: t.shipper_duty for t in FEEDBACK_TYPES
+    }
     assert (policy["customer_removal_days"], policy["amazon_removal_days"]) == (60, 90)
     assert {g["code"] for g in policy["removal_grounds"]} == {
-        "product_review_only", "obscene_language", "personal_information", "buy_shipping_on_time"
+        "product_review_only",
+        "obscene_language",
+        "personal_information",
+        "buy_shipping_on_time",
     }
 
 
@@ -30,7 +35,9 @@ def test_workflow_describes_the_machine_itself(client):
     from_new = {(t["event"], t["to_state"]) for t in workflow["transitions"] if t["from_state"] == "new"}
     assert ("contact_customer", "contacting_customer") in from_new
     assert ("customer_contacted", "awaiting_removal") not in from_new
-    guarded = next(t for t in workflow["transitions"] if t["event"] == "request_amazon_removal" and t["from_state"] == "new")
+    guarded = next(
+        t for t in workflow["transitions"] if t["event"] == "request_amazon_removal" and t["from_state"] == "new"
+    )
     assert guarded["guards"] == ["amazon_window_open", "has_removal_grounds", "customer_cannot_be_asked"]
 
 
@@ -43,7 +50,9 @@ def test_readme_diagram_is_the_machines(client):
 def test_openapi_document_and_docs_page(client):
     spec = client.get("/openapi.json").get_json()
     assert spec["openapi"].startswith("3.1")
-    assert {"/v1/cases", "/v1/cases/{case_id}", "/v1/cases/{case_id}/events", "/v1/cases/{case_id}/history"} <= set(spec["paths"])
+    assert {"/v1/cases", "/v1/cases/{case_id}", "/v1/cases/{case_id}/events", "/v1/cases/{case_id}/history"} <= set(
+        spec["paths"]
+    )
     event_schema = spec["components"]["schemas"]["EventIn"]["properties"]["event"]
     assert "expire" not in str(event_schema) and "contact_customer" in str(event_schema)
     assert client.get("/docs/swagger").status_code == 200

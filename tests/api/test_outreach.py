@@ -30,7 +30,9 @@ def contacted(client, seller, open_case):
 
     def _contacted(**overrides) -> dict:
         case = open_case(**overrides)
-        response = client.post(f"/v1/cases/{case['id']}/events", json={"event": "contact_customer", **ACTION}, headers=seller.headers)
+        response = client.post(
+            f"/v1/cases/{case['id']}/events", json={"event": "contact_customer", **ACTION}, headers=seller.headers
+        )
         assert response.status_code == 200, response.get_json()
         return response.get_json()
 
@@ -52,7 +54,11 @@ def test_contact_queues_one_message_and_sends_nothing_from_the_request(client, s
     assert case["state"] == "contacting_customer"
     assert case["outreach"] == {"status": "queued", "error": None}
     [message] = messages(client, seller, case["id"])
-    assert (message["status"], message["attempts"], message["recipient"]) == ("queued", 0, "q7x2mz@marketplace.amazon.com")
+    assert (message["status"], message["attempts"], message["recipient"]) == (
+        "queued",
+        0,
+        "q7x2mz@marketplace.amazon.com",
+    )
     assert smtp.received == []
 
 
@@ -71,7 +77,10 @@ def test_worker_delivers_once_and_moves_the_case_on(client, seller, contacted, s
     after = get_case(client, seller, case["id"])
     assert (after["state"], after["outreach"]["status"]) == ("awaiting_removal", "sent")
     history = client.get(f"/v1/cases/{case['id']}/history", headers=seller.headers).get_json()["items"]
-    assert [(h["event"], h["actor"]) for h in history] == [("contact_customer", "seller"), ("customer_contacted", "system")]
+    assert [(h["event"], h["actor"]) for h in history] == [
+        ("contact_customer", "seller"),
+        ("customer_contacted", "system"),
+    ]
 
 
 def test_message_is_in_the_buyers_language(client, seller, contacted, smtp, worker):
@@ -94,7 +103,9 @@ def test_hostile_buyer_name_never_becomes_a_header_or_markup(client, seller, con
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt; 山田" in html
 
 
-def test_mail_server_down_loses_nothing_and_sends_once_it_is_back(app, client, seller, contacted, smtp, worker, monkeypatch):
+def test_mail_server_down_loses_nothing_and_sends_once_it_is_back(
+    app, client, seller, contacted, smtp, worker, monkeypatch
+):
     case = contacted()
     mail_state = app.extensions["mail"]
     monkeypatch.setattr(mail_state, "port", free_port())  # nothing listens there
@@ -127,7 +138,9 @@ def test_permanent_rejection_fails_at_once_and_suppresses_the_address(client, se
     assert [(s["email"], s["reason"]) for s in suppressions] == [("q7x2mz@marketplace.amazon.com", "bounce")]
 
 
-def test_temporary_rejection_is_retried_with_backoff_until_the_last_attempt(app, client, seller, contacted, smtp, worker, monkeypatch):
+def test_temporary_rejection_is_retried_with_backoff_until_the_last_attempt(
+    app, client, seller, contacted, smtp, worker, monkeypatch
+):
     monkeypatch.setitem(app.config, "SETTINGS", dataclasses.replace(app.config["SETTINGS"], outbox_max_attempts=3))
     smtp.refuse_recipients["q7x2mz@marketplace.amazon.com"] = "451 4.3.0 try again later"
     case = contacted()
@@ -177,7 +190,9 @@ def test_a_worker_that_dies_holding_a_claim_loses_nothing(app, client, seller, c
     case = contacted()
     now = utcnow()
     with app.app_context():
-        [claimed] = email_delivery.claim_due(db.session(), now, 10, app.config["SETTINGS"])  # ...and then the worker dies
+        [claimed] = email_delivery.claim_due(
+            db.session(), now, 10, app.config["SETTINGS"]
+        )  # ...and then the worker dies
     worker.run_once(now)
     assert smtp.received == []  # the claim still holds
     worker.run_once(now + timedelta(seconds=app.config["SETTINGS"].outbox_claim_seconds + 1))
@@ -186,19 +201,35 @@ def test_a_worker_that_dies_holding_a_claim_loses_nothing(app, client, seller, c
 
 def test_opted_out_buyer_is_never_contacted(client, seller, open_case):
     case = open_case()
-    patched = client.patch(f"/v1/cases/{case['id']}", json={"buyer": {"opted_out": True}}, headers=seller.headers).get_json()
+    patched = client.patch(
+        f"/v1/cases/{case['id']}", json={"buyer": {"opted_out": True}}, headers=seller.headers
+    ).get_json()
     assert "contact_customer" not in patched["allowed_events"]
-    body = assert_problem(client.post(f"/v1/cases/{case['id']}/events", json={"event": "contact_customer", **ACTION}, headers=seller.headers), 409)
+    body = assert_problem(
+        client.post(
+            f"/v1/cases/{case['id']}/events", json={"event": "contact_customer", **ACTION}, headers=seller.headers
+        ),
+        409,
+    )
     assert "opted out" in body["detail"]
     assert messages(client, seller, case["id"]) == []
 
 
 def test_suppressed_address_is_never_contacted(client, seller, open_case):
-    response = client.post("/v1/suppressions", json={"email": "Q7X2MZ@marketplace.amazon.com", "reason": "complaint"}, headers=seller.headers)
+    response = client.post(
+        "/v1/suppressions",
+        json={"email": "Q7X2MZ@marketplace.amazon.com", "reason": "complaint"},
+        headers=seller.headers,
+    )
     assert response.status_code == 201
     case = open_case()
     assert case["buyer"]["suppressed"] is True and "contact_customer" not in case["allowed_events"]
-    body = assert_problem(client.post(f"/v1/cases/{case['id']}/events", json={"event": "contact_customer", **ACTION}, headers=seller.headers), 409)
+    body = assert_problem(
+        client.post(
+            f"/v1/cases/{case['id']}/events", json={"event": "contact_customer", **ACTION}, headers=seller.headers
+        ),
+        409,
+    )
     assert "suppression list" in body["detail"]
     assert client.delete("/v1/suppressions/q7x2mz@marketplace.amazon.com", headers=seller.headers).status_code == 204
     assert "contact_customer" in get_case(client, seller, case["id"])["allowed_events"]
@@ -238,7 +269,9 @@ def test_template_override_is_checked_used_and_private(client, seller, other_sel
     assert "coupon" in assert_problem(bad, 422)["detail"]
     escape = client.put(path, json={"source": "{{ ''.__class__.__mro__ }}"}, headers=seller.headers)
     assert_problem(escape, 422)
-    assert client.put(path, json={"source": "About your order {{ order_id }}"}, headers=seller.headers).status_code == 201
+    assert (
+        client.put(path, json={"source": "About your order {{ order_id }}"}, headers=seller.headers).status_code == 201
+    )
     assert client.put(path, json={"source": "About order {{ order_id }}"}, headers=seller.headers).status_code == 200
     assert client.get(path, headers=seller.headers).get_json()["overridden"] is True
     assert client.get(path, headers=other_seller.headers).get_json()["overridden"] is False

@@ -56,7 +56,9 @@ def provide(client, shipper, request_id, fault="none", **evidence):
 
 
 @pytest.mark.parametrize("feedback_type", FEEDBACK_TYPES, ids=lambda t: t.code)
-def test_documentation_may_be_asked_exactly_where_the_shipper_has_a_duty(client, seller, shipper, open_case, feedback_type):
+def test_documentation_may_be_asked_exactly_where_the_shipper_has_a_duty(
+    client, seller, shipper, open_case, feedback_type
+):
     case = open_case(feedback_types=[feedback_type.code])
     response = ask(client, seller, case["id"], note="Please send the packing record")
     if feedback_type.shipper_owes_documentation:
@@ -67,14 +69,21 @@ def test_documentation_may_be_asked_exactly_where_the_shipper_has_a_duty(client,
     else:
         body = assert_problem(response, 409)
         assert feedback_type.code in body["detail"]
-        assert client.get(f"/v1/cases/{case['id']}/documentation-requests", headers=seller.headers).get_json()["items"] == []
+        assert (
+            client.get(f"/v1/cases/{case['id']}/documentation-requests", headers=seller.headers).get_json()["items"]
+            == []
+        )
 
 
 OWED = [t for t in FEEDBACK_TYPES if t.shipper_owes_documentation]
 
 
-@pytest.mark.parametrize("feedback_type,fault", list(itertools.product(OWED, FAULTS)), ids=lambda v: getattr(v, "code", v))
-def test_a_fulfilment_center_fault_is_a_penalty_only_where_the_seed_says_so(client, seller, shipper, open_case, feedback_type, fault):
+@pytest.mark.parametrize(
+    "feedback_type,fault", list(itertools.product(OWED, FAULTS)), ids=lambda v: getattr(v, "code", v)
+)
+def test_a_fulfilment_center_fault_is_a_penalty_only_where_the_seed_says_so(
+    client, seller, shipper, open_case, feedback_type, fault
+):
     case = open_case(feedback_types=[feedback_type.code])
     request = ask(client, seller, case["id"]).get_json()
     response = provide(client, shipper, request["id"], fault=fault)
@@ -102,9 +111,15 @@ def test_a_mixed_case_asks_only_for_the_owed_types(client, seller, shipper, open
         (["late_delivery", "damaged_item"], {}, False),  # not entirely about delivery
     ],
 )
-def test_buy_shipping_ground_only_with_on_time_evidence_on_a_pure_late_delivery_case(client, seller, shipper, open_case, types, evidence, ground):
+def test_buy_shipping_ground_only_with_on_time_evidence_on_a_pure_late_delivery_case(
+    client, seller, shipper, open_case, types, evidence, ground
+):
     case = open_case(feedback_types=types)
-    client.post(f"/v1/cases/{case['id']}/events", json={"event": "contact_customer", "action_taken": "We checked the carrier scans."}, headers=seller.headers)
+    client.post(
+        f"/v1/cases/{case['id']}/events",
+        json={"event": "contact_customer", "action_taken": "We checked the carrier scans."},
+        headers=seller.headers,
+    )
     client.post(f"/v1/cases/{case['id']}/events", json={"event": "customer_contacted"}, headers=seller.headers)
     request = ask(client, seller, case["id"]).get_json()
     assert provide(client, shipper, request["id"], fault="carrier", **evidence).status_code == 200
@@ -119,7 +134,12 @@ def test_missing_evidence_is_a_422_naming_each_field(client, seller, shipper, op
     response = answer(client, shipper, request["id"], decision="provided", fault="none", evidence={"notes": "fine"})
     body = assert_problem(response, 422, "evidence.item_condition", "evidence.packaging_description")
     assert "new condition item" in body["detail"]
-    assert client.get(f"/v1/cases/{case['id']}/documentation-requests", headers=seller.headers).get_json()["items"][0]["status"] == "requested"
+    assert (
+        client.get(f"/v1/cases/{case['id']}/documentation-requests", headers=seller.headers).get_json()["items"][0][
+            "status"
+        ]
+        == "requested"
+    )
 
 
 def test_decline_and_answer_only_once(client, seller, shipper, open_case):
@@ -137,7 +157,10 @@ def test_the_shipper_sees_no_buyer_details_and_the_comment_only_when_shared(clie
     ask(client, seller, private["id"])
     ask(client, seller, shared["id"], share_comment=True)
     items = client.get("/v1/shipper/documentation-requests", headers=shipper.headers).get_json()["items"]
-    assert [(i["order_id"], i["comment"]) for i in items] == [("111-0000000-0000001", None), ("111-0000000-0000002", shared["comment"])]
+    assert [(i["order_id"], i["comment"]) for i in items] == [
+        ("111-0000000-0000001", None),
+        ("111-0000000-0000002", shared["comment"]),
+    ]
     assert all("buyer" not in i and "q7x2mz" not in str(i) for i in items)
 
 
@@ -159,7 +182,12 @@ def test_unanswered_requests_go_overdue_and_a_late_answer_is_not_on_time(app, cl
     request = ask(client, seller, case["id"]).get_json()
     respond_by = datetime.fromisoformat(request["respond_by"].replace("Z", "+00:00"))
     Worker(app).run_once(respond_by + timedelta(minutes=1))
-    assert client.get("/v1/shipper/documentation-requests?status=overdue", headers=shipper.headers).get_json()["items"][0]["id"] == request["id"]
+    assert (
+        client.get("/v1/shipper/documentation-requests?status=overdue", headers=shipper.headers).get_json()["items"][0][
+            "id"
+        ]
+        == request["id"]
+    )
     assert provide(client, shipper, request["id"]).status_code == 200
     card = client.get("/v1/shipper/scorecard", headers=shipper.headers).get_json()
     assert (card["answered"], card["answered_on_time"], card["by_status"]) == (1, 0, {"provided": 1})
@@ -173,7 +201,9 @@ def test_response_deadline_counts_business_days():
 def test_a_cancellation_not_approved_before_assignment_is_a_return(client, seller, shipper, open_case):
     case = open_case(feedback_types=["cancelled_order_received"])
     assert case["cancellation"] == {"approved_before_assignment": None, "handled_as": None}
-    patched = client.patch(f"/v1/cases/{case['id']}", json={"cancellation_before_assignment": False}, headers=seller.headers).get_json()
+    patched = client.patch(
+        f"/v1/cases/{case['id']}", json={"cancellation_before_assignment": False}, headers=seller.headers
+    ).get_json()
     assert patched["cancellation"] == {"approved_before_assignment": False, "handled_as": "return"}
     assert "cancelled_order_received" in assert_problem(ask(client, seller, case["id"]), 409)["detail"]
 
@@ -205,7 +235,10 @@ def test_documentation_events_reach_webhooks(app, client, seller, shipper, open_
     try:
         hook = client.post(
             "/v1/webhooks",
-            json={"url": receiver.url, "events": ["documentation.requested", "documentation.provided", "documentation.overdue"]},
+            json={
+                "url": receiver.url,
+                "events": ["documentation.requested", "documentation.provided", "documentation.overdue"],
+            },
             headers=seller.headers,
         ).get_json()
         receiver.secrets.append(hook["secret"])

@@ -28,8 +28,12 @@ def state(client, seller, case_id) -> tuple[str, str | None]:
 def test_sweep_expires_exactly_the_hopeless_cases(app, client, seller, open_case):
     service_lost = open_case(order_id="111-0000000-0000001", published_at=days_ago(61).isoformat())
     service_alive = open_case(order_id="111-0000000-0000002", published_at=days_ago(59).isoformat())
-    review_alive = open_case(order_id="111-0000000-0000003", feedback_types=["product_review"], published_at=days_ago(61).isoformat())
-    asserted_alive = open_case(order_id="111-0000000-0000004", published_at=days_ago(61).isoformat(), asserted_grounds=["obscene_language"])
+    review_alive = open_case(
+        order_id="111-0000000-0000003", feedback_types=["product_review"], published_at=days_ago(61).isoformat()
+    )
+    asserted_alive = open_case(
+        order_id="111-0000000-0000004", published_at=days_ago(61).isoformat(), asserted_grounds=["obscene_language"]
+    )
     Worker(app).run_once(utcnow())
     assert state(client, seller, service_lost["id"]) == ("closed", "expired")
     for alive in (service_alive, review_alive, asserted_alive):
@@ -39,8 +43,15 @@ def test_sweep_expires_exactly_the_hopeless_cases(app, client, seller, open_case
 
 
 def test_sweep_as_of_a_later_instant_and_amazon_requests_are_left_alone(app, client, seller, open_case):
-    review = open_case(order_id="111-0000000-0000001", feedback_types=["product_review"], published_at=days_ago(70).isoformat())
-    requested = open_case(order_id="111-0000000-0000002", feedback_types=["product_review"], published_at=days_ago(70).isoformat(), buyer=None)
+    review = open_case(
+        order_id="111-0000000-0000001", feedback_types=["product_review"], published_at=days_ago(70).isoformat()
+    )
+    requested = open_case(
+        order_id="111-0000000-0000002",
+        feedback_types=["product_review"],
+        published_at=days_ago(70).isoformat(),
+        buyer=None,
+    )
     client.post(f"/v1/cases/{requested['id']}/events", json={"event": "request_amazon_removal"}, headers=seller.headers)
     Worker(app).run_once(utcnow() + timedelta(days=21))
     assert state(client, seller, review["id"]) == ("closed", "expired")

@@ -31,7 +31,10 @@ def test_a_missing_case_is_a_404(client, seller):
     assert_problem(client.get("/v1/cases/case_doesnotexist", headers=seller.headers), 404)
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer fd_wrong"}, {"Authorization": "Basic dXNlcjpwYXNz"}, {"Authorization": "Bearer"}])
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer fd_wrong"}, {"Authorization": "Basic dXNlcjpwYXNz"}, {"Authorization": "Bearer"}],
+)
 @pytest.mark.parametrize("method,path,body", [("get", "/v1/cases", None), ("post", "/v1/cases", {}), *CASE_ENDPOINTS])
 def test_missing_or_wrong_token_is_a_401(client, seller, open_case, headers, method, path, body):
     case = open_case()

@@ -84,7 +84,9 @@ def receiver():
 @pytest.fixture
 def endpoint(client, seller, receiver):
     def _endpoint(events=("*",)) -> dict:
-        response = client.post("/v1/webhooks", json={"url": receiver.url, "events": list(events)}, headers=seller.headers)
+        response = client.post(
+            "/v1/webhooks", json={"url": receiver.url, "events": list(events)}, headers=seller.headers
+        )
         assert response.status_code == 201, response.get_json()
         created = response.get_json()
         assert created["secret"].startswith("whsec_")
@@ -112,7 +114,9 @@ def deliveries(client, seller, webhook_id) -> list[dict]:
     return response.get_json()["items"]
 
 
-def test_every_event_arrives_verified_in_order_per_case_with_stable_ids(app, client, seller, open_case, endpoint, receiver, smtp):
+def test_every_event_arrives_verified_in_order_per_case_with_stable_ids(
+    app, client, seller, open_case, endpoint, receiver, smtp
+):
     hook = endpoint()
     receiver.fail_first_attempt_of_every = 3
     expected: dict[str, list[str]] = {}
@@ -123,7 +127,9 @@ def test_every_event_arrives_verified_in_order_per_case_with_stable_ids(app, cli
         expected[case["id"]] = ["case.created", "case.updated", "case.transitioned"]
     drain(app)
     for case_id in expected:
-        client.post(f"/v1/cases/{case_id}/events", json={"event": "close", "resolution": "resolved"}, headers=seller.headers)
+        client.post(
+            f"/v1/cases/{case_id}/events", json={"event": "close", "resolution": "resolved"}, headers=seller.headers
+        )
         expected[case_id] += ["message.sent", "case.transitioned", "case.transitioned", "case.closed"]
     drain(app)
 
@@ -156,12 +162,16 @@ def test_every_event_arrives_verified_in_order_per_case_with_stable_ids(app, cli
 def test_endpoint_receives_only_its_event_types(client, seller, open_case, endpoint, receiver, app):
     endpoint(events=["case.closed"])
     case = open_case()
-    client.post(f"/v1/cases/{case['id']}/events", json={"event": "close", "resolution": "withdrawn"}, headers=seller.headers)
+    client.post(
+        f"/v1/cases/{case['id']}/events", json={"event": "close", "resolution": "withdrawn"}, headers=seller.headers
+    )
     drain(app)
     assert [r["type"] for r in receiver.received] == ["case.closed"]
 
 
-def test_after_rotation_both_secrets_sign_until_the_grace_period_ends(app, client, seller, open_case, endpoint, receiver):
+def test_after_rotation_both_secrets_sign_until_the_grace_period_ends(
+    app, client, seller, open_case, endpoint, receiver
+):
     hook = endpoint()
     old_secret = receiver.secrets[0]
     rotated = client.post(f"/v1/webhooks/{hook['id']}/rotate-secret", headers=seller.headers).get_json()
@@ -237,9 +247,21 @@ def test_deadline_notices_go_out_once_each(app, client, seller, open_case, endpo
     assert receiver.received[0]["data"]["id"] == case["id"]
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1/hooks", "http://10.1.2.3/x", "http://[::1]/x", "http://169.254.169.254/latest", "ftp://example.com/x", "http://localhost:9/x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/hooks",
+        "http://10.1.2.3/x",
+        "http://[::1]/x",
+        "http://169.254.169.254/latest",
+        "ftp://example.com/x",
+        "http://localhost:9/x",
+    ],
+)
 def test_private_and_non_http_urls_are_refused(app, client, seller, monkeypatch, url):
-    monkeypatch.setitem(app.config, "SETTINGS", dataclasses.replace(app.config["SETTINGS"], webhook_allow_private_networks=False))
+    monkeypatch.setitem(
+        app.config, "SETTINGS", dataclasses.replace(app.config["SETTINGS"], webhook_allow_private_networks=False)
+    )
     body = assert_problem(client.post("/v1/webhooks", json={"url": url, "events": ["*"]}, headers=seller.headers), 422)
     assert body["type"].endswith("unsafe-webhook-url")
     assert client.get("/v1/webhooks", headers=seller.headers).get_json()["items"] == []
@@ -248,7 +270,9 @@ def test_private_and_non_http_urls_are_refused(app, client, seller, monkeypatch,
 def test_addresses_are_checked_again_at_delivery_time(app, client, seller, open_case, endpoint, receiver, monkeypatch):
     hook = endpoint()
     open_case()
-    monkeypatch.setitem(app.config, "SETTINGS", dataclasses.replace(app.config["SETTINGS"], webhook_allow_private_networks=False))
+    monkeypatch.setitem(
+        app.config, "SETTINGS", dataclasses.replace(app.config["SETTINGS"], webhook_allow_private_networks=False)
+    )
     Worker(app).run_once(utcnow())
     [delivery] = deliveries(client, seller, hook["id"])
     assert receiver.received == []
@@ -258,7 +282,15 @@ def test_addresses_are_checked_again_at_delivery_time(app, client, seller, open_
 def test_webhooks_are_per_seller(client, seller, other_seller, endpoint):
     hook = endpoint()
     assert client.get("/v1/webhooks", headers=other_seller.headers).get_json()["items"] == []
-    for method, path in [("get", ""), ("patch", ""), ("delete", ""), ("post", "/rotate-secret"), ("get", "/deliveries")]:
-        response = getattr(client, method)(f"/v1/webhooks/{hook['id']}{path}", json={} if method == "patch" else None, headers=other_seller.headers)
+    for method, path in [
+        ("get", ""),
+        ("patch", ""),
+        ("delete", ""),
+        ("post", "/rotate-secret"),
+        ("get", "/deliveries"),
+    ]:
+        response = getattr(client, method)(
+            f"/v1/webhooks/{hook['id']}{path}", json={} if method == "patch" else None, headers=other_seller.headers
+        )
         assert_problem(response, 404)
     assert "secret" not in client.get(f"/v1/webhooks/{hook['id']}", headers=seller.headers).get_json()

@@ -51,7 +51,7 @@ EVERYWHERE = {
     "link": "Details at https://shop.example/returns",
     "email_address": "Write to help@acme-outdoor.example",
     "phone_number": "Call us on +1 (555) 010-2233",
-    "emoji": "Thanks so much \U0001F600",
+    "emoji": "Thanks so much \U0001f600",
 }
 
 
@@ -75,13 +75,18 @@ def test_order_ids_are_not_phone_numbers():
 
 
 def test_amazons_accepted_wording_passes():
-    text = "If you are satisfied that we have resolved your concerns, it is possible to update or remove the feedback you originally provided."
+    text = (
+        "If you are satisfied that we have resolved your concerns, "
+        "it is possible to update or remove the feedback you originally provided."
+    )
     assert violations(text, "en") == []
 
 
-PURPOSE_MIXES = [["product_review"], ["mistake"], ["late_delivery"]] + [
-    list(mix) for mix in itertools.combinations(["product_review", "mistake", "damaged_item"], 2)
-] + [["product_review", "mistake", "damaged_item"]]
+PURPOSE_MIXES = (
+    [["product_review"], ["mistake"], ["late_delivery"]]
+    + [list(mix) for mix in itertools.combinations(["product_review", "mistake", "damaged_item"], 2)]
+    + [["product_review", "mistake", "damaged_item"]]
+)
 
 
 @pytest.mark.parametrize("language,types", itertools.product(LANGUAGES, PURPOSE_MIXES))

@@ -51,7 +51,11 @@ def test_no_fault_is_exactly_where_the_seed_says_no_fault():
 def test_penalties_only_where_the_shipper_documents_contents_packaging_or_condition():
     for t in FEEDBACK_TYPES:
         if t.penalty_on_fulfilment_fault:
-            assert set(t.evidence) & {Evidence.CORRECT_CONTENTS, Evidence.PROTECTIVE_PACKAGING, Evidence.NEW_CONDITION_ITEM}
+            assert set(t.evidence) & {
+                Evidence.CORRECT_CONTENTS,
+                Evidence.PROTECTIVE_PACKAGING,
+                Evidence.NEW_CONDITION_ITEM,
+            }
 
 
 @pytest.mark.parametrize("feedback_type", FEEDBACK_TYPES, ids=lambda t: t.code)

@@ -56,9 +56,7 @@ class CaseMachine(StateMachine):
 
     # Amazon allows one removal request per order: contact_customer leaves `new`, which no
     # transition re-enters, and an order has one case, so it can fire only once per order.
-    contact_customer = new.to(
-        contacting_customer, cond=[customer_window_open, has_buyer_address, buyer_can_be_emailed]
-    )
+    contact_customer = new.to(contacting_customer, cond=[customer_window_open, has_buyer_address, buyer_can_be_emailed])
     customer_contacted = contacting_customer.to(awaiting_removal)
     customer_removed_feedback = closed.from_(new, contacting_customer, awaiting_removal)
     request_amazon_removal = awaiting_removal.to(

@@ -220,17 +220,13 @@ def transition(
         if name is None:
             raise
         log.exception("listener %s failed on %s of case %s; the transition is rolled back", name, event, case.id)
-        raise ListenerFailed(
-            "an installed integration failed during the transition; nothing was changed"
-        ) from error
+        raise ListenerFailed("an installed integration failed during the transition; nothing was changed") from error
     effects.after_send(built_in)
 
 
 def _check_event_fields(event: str, fields: dict[str, str]) -> None:
     takes = EVENT_FIELDS.get(event, {})
-    errors = [
-        {"field": name, "message": f"{event} takes no {name}"} for name in fields if name not in takes
-    ] + [
+    errors = [{"field": name, "message": f"{event} takes no {name}"} for name in fields if name not in takes] + [
         {"field": name, "message": f"{event} needs {name}"}
         for name, required in takes.items()
         if required and name not in fields
@@ -246,9 +242,7 @@ def get_case(session: Session, seller_id: str, case_id: str) -> Case:
 def case_history(session: Session, seller_id: str, case_id: str) -> list[CaseTransition]:
     require_sellers_case(session, seller_id, case_id)
     return list(
-        session.scalars(
-            select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.id)
-        )
+        session.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.id))
     )
 
 
@@ -262,7 +256,9 @@ def list_cases(
     if filters.state is not None:
         query = query.where(Case.state == filters.state)
     if filters.feedback_type is not None:
-        query = query.where((literal(",") + Case.feedback_types_csv + ",").contains(f",{filters.feedback_type},", autoescape=True))
+        query = query.where(
+            (literal(",") + Case.feedback_types_csv + ",").contains(f",{filters.feedback_type},", autoescape=True)
+        )
     if filters.due_before is not None:
         query = query.where(
             Case.outcome.is_(None),

@@ -1,1 +1,3 @@
-"""Delivery: what the worker does with the outbox rows, per channel (email, webhook): claim what is due, record each outcome, retry with backoff."""
+"""Delivery: handing what the outbox holds to its receiver, per channel (email.py: SMTP,
+webhook.py: HTTP). The worker claims what is due, sends it, and records each outcome here,
+retrying with backoff."""

@@ -66,8 +66,12 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
             message.claimed_until = now + timedelta(seconds=settings.outbox_claim_seconds)
             deliveries.append(
                 Delivery(
-                    message.id, message.recipient, message.subject,
-                    message.text_body, message.html_body, message.message_id,
+                    message.id,
+                    message.recipient,
+                    message.subject,
+                    message.text_body,
+                    message.html_body,
+                    message.message_id,
                 )  # fmt: skip
             )
         return deliveries
@@ -113,13 +117,11 @@ def record_outcomes(session: Session, outcomes: list[Outcome], settings: Setting
     with write_transaction(session):
         ids = [o.delivery_id for o in outcomes]
         messages = {
-            m.id: m
-            for m in session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids)).with_for_update())
+            m.id: m for m in session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids)).with_for_update())
         }
         contacted_case_ids = {messages[o.delivery_id].case_id for o in outcomes if o.attempted and o.error is None}
         cases = {
-            c.id: c
-            for c in session.scalars(select(Case).where(Case.id.in_(contacted_case_ids)).with_for_update())
+            c.id: c for c in session.scalars(select(Case).where(Case.id.in_(contacted_case_ids)).with_for_update())
         }
         for outcome in outcomes:
             message = messages[outcome.delivery_id]

@@ -58,7 +58,9 @@ def signed_headers(request: WebhookRequest, timestamp: int) -> dict[str, str]:
         "content-type": "application/json",
         "webhook-id": request.delivery_id,
         "webhook-timestamp": str(timestamp),
-        "webhook-signature": " ".join(signature(s, request.delivery_id, timestamp, request.payload) for s in request.secrets),
+        "webhook-signature": " ".join(
+            signature(s, request.delivery_id, timestamp, request.payload) for s in request.secrets
+        ),
     }
 
 
@@ -94,7 +96,11 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
         for delivery, endpoint in rows:
             delivery.claimed_until = now + timedelta(seconds=settings.outbox_claim_seconds)
             keys = (endpoint.secret,)
-            if endpoint.previous_secret and endpoint.previous_secret_expires_at and endpoint.previous_secret_expires_at > now:
+            if (
+                endpoint.previous_secret
+                and endpoint.previous_secret_expires_at
+                and endpoint.previous_secret_expires_at > now
+            ):
                 keys += (endpoint.previous_secret,)
             requests.append(
                 WebhookRequest(delivery.id, endpoint.url, delivery.payload, keys, (endpoint.id, delivery.case_id))
@@ -120,7 +126,9 @@ def record_results(session: Session, results: list[WebhookResult], now: datetime
         deliveries = {
             d.id: d
             for d in session.scalars(
-                select(WebhookDelivery).where(WebhookDelivery.id.in_([r.delivery_id for r in results])).with_for_update()
+                select(WebhookDelivery)
+                .where(WebhookDelivery.id.in_([r.delivery_id for r in results]))
+                .with_for_update()
             )
         }
         for result in results:
@@ -131,8 +139,12 @@ def record_results(session: Session, results: list[WebhookResult], now: datetime
             delivery.attempts += 1
             session.add(
                 WebhookAttempt(
-                    delivery_id=delivery.id, attempt=delivery.attempts, status_code=result.status_code,
-                    duration_ms=result.duration_ms, error=result.error, at=now,
+                    delivery_id=delivery.id,
+                    attempt=delivery.attempts,
+                    status_code=result.status_code,
+                    duration_ms=result.duration_ms,
+                    error=result.error,
+                    at=now,
                 )  # fmt: skip
             )
             if result.delivered:
@@ -149,4 +161,3 @@ def record_results(session: Session, results: list[WebhookResult], now: datetime
                     if result.retry_after_seconds is not None:
                         delay = min(max(delay, result.retry_after_seconds), MAX_RETRY_AFTER_SECONDS)
                     delivery.next_attempt_at = now + timedelta(seconds=delay)
-

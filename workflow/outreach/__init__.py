@@ -1,1 +1,2 @@
-"""Asking the buyer: templates and their rendering, Amazon's messaging rules, the removal-request mailer, previews, overrides and suppressions."""
+"""Asking the buyer: templates and their rendering, Amazon's messaging rules, the
+removal-request mailer, previews, template overrides and suppressions."""

@@ -93,8 +93,10 @@ def _tidy(text: str) -> str:
 
 def _html_of(text: str, subject: str, language: str) -> str:
     paragraphs = [block.split("\n") for block in text.strip().split("\n\n")]
-    html = _builtin_environment(True).get_template("layout.html.j2").render(
-        paragraphs=paragraphs, subject=subject, language=language
+    html = (
+        _builtin_environment(True)
+        .get_template("layout.html.j2")
+        .render(paragraphs=paragraphs, subject=subject, language=language)
     )
     return css_inline.inline(html)
 

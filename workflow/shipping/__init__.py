@@ -1,1 +1,2 @@
-"""The shipper's side: documentation requests (their own state machine), answers, fault findings, penalties and scorecards."""
+"""The shipper's side: documentation requests (their own state machine), answers, fault
+findings, penalties and scorecards."""

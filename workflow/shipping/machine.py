@@ -21,8 +21,5 @@ class DocumentationRequestMachine(StateMachine):
     lapse = requested.to(overdue)
 
 
-
 def documentation_machine(request: DocumentationRequest) -> DocumentationRequestMachine:
     return DocumentationRequestMachine(request, state_field="status")
-
-

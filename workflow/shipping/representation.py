@@ -16,5 +16,3 @@ def summary(request: DocumentationRequest) -> dict:
         "respond_by": iso_utc(request.respond_by),
         "fault": request.fault,
     }
-
-

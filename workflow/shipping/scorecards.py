@@ -41,5 +41,3 @@ def scorecard_for_seller(session: Session, seller_id: str, shipper_id: str) -> d
     if not shipper_serves(session, shipper_id, seller_id):
         raise NotFound(f"no shipper {shipper_id!r} serves this seller")
     return scorecard(session, shipper_id, seller_id)
-
-

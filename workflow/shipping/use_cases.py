@@ -45,9 +45,7 @@ class RequestConflict(DomainError):
     title = "The documentation request cannot change that way"
 
 
-
 # --- the seller asks ------------------------------------------------------------------------
-
 
 
 def owed_types(feedback_types: list[str]) -> list[str]:
@@ -110,18 +108,21 @@ def _shipper_of(session: Session, seller_id: str, shipper_id: str | None) -> str
         if len(linked) == 1:
             return linked[0]
         problem = "no shipper is linked to this seller" if not linked else "several shippers serve this seller"
-        raise InvalidInput([{"field": "shipper_id", "message": f"{problem}: name the shipper ({', '.join(linked) or 'none'})"}])
+        raise InvalidInput(
+            [{"field": "shipper_id", "message": f"{problem}: name the shipper ({', '.join(linked) or 'none'})"}]
+        )
     if shipper_id not in linked:
         raise NotFound(f"no shipper {shipper_id!r} serves this seller")
     return shipper_id
-
 
 
 def requests_of_case(session: Session, seller_id: str, case_id: str) -> list[DocumentationRequest]:
     require_sellers_case(session, seller_id, case_id)
     return list(
         session.scalars(
-            select(DocumentationRequest).where(DocumentationRequest.case_id == case_id).order_by(DocumentationRequest.id)
+            select(DocumentationRequest)
+            .where(DocumentationRequest.case_id == case_id)
+            .order_by(DocumentationRequest.id)
         )
     )
 
@@ -147,14 +148,17 @@ class EvidenceGiven:
         return self.shipped_on is not None and self.ship_by is not None and self.shipped_on <= self.ship_by
 
 
-def requests_for_shipper(session: Session, shipper_id: str, status: str | None) -> list[tuple[DocumentationRequest, Case]]:
+def requests_for_shipper(
+    session: Session, shipper_id: str, status: str | None
+) -> list[tuple[DocumentationRequest, Case]]:
     """The shipper's requests from the sellers it serves (a request whose link was removed drops out)."""
     query = (
         select(DocumentationRequest, Case)
         .join(Case, Case.id == DocumentationRequest.case_id)
         .join(
             ShipperLink,
-            (ShipperLink.shipper_id == DocumentationRequest.shipper_id) & (ShipperLink.seller_id == DocumentationRequest.seller_id),
+            (ShipperLink.shipper_id == DocumentationRequest.shipper_id)
+            & (ShipperLink.seller_id == DocumentationRequest.seller_id),
         )
         .where(DocumentationRequest.shipper_id == shipper_id)
         .order_by(DocumentationRequest.id)
@@ -204,15 +208,21 @@ def respond(
             request.decline_reason = decline_reason
             events.emit(session, case, "documentation.declined", now, documentation_request=summary(request))
             return request
-        request.evidence_json = json.dumps({**evidence.__dict__, "shipped_on": _iso(evidence.shipped_on),
-                                            "ship_by": _iso(evidence.ship_by), "attachments": list(evidence.attachments)})  # fmt: skip
+        given = {**evidence.__dict__, "shipped_on": _iso(evidence.shipped_on), "ship_by": _iso(evidence.ship_by)}
+        request.evidence_json = json.dumps({**given, "attachments": list(evidence.attachments)})
         request.fault = fault
         if fault == "fulfillment_center":
             for code in request.feedback_types:
                 if FEEDBACK_TYPES_BY_CODE[code].penalty_on_fulfilment_fault:
                     session.add(
-                        Penalty(shipper_id=shipper_id, seller_id=request.seller_id, case_id=case.id,
-                                request_id=request.id, feedback_type=code, created_at=now)  # fmt: skip
+                        Penalty(
+                            shipper_id=shipper_id,
+                            seller_id=request.seller_id,
+                            case_id=case.id,
+                            request_id=request.id,
+                            feedback_type=code,
+                            created_at=now,
+                        )  # fmt: skip
                     )
         if evidence.buy_shipping_label and evidence.shipped_on_time and case.feedback_types == [BUY_SHIPPING_TYPE]:
             case.shipped_on_time_with_buy_shipping = True
@@ -234,5 +244,3 @@ def _check_evidence(request: DocumentationRequest, evidence: EvidenceGiven) -> N
     ]
     if missing:
         raise InvalidInput(missing)
-
-

@@ -24,7 +24,6 @@ def new_secret() -> str:
     return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
-
 def _event_types_csv(event_types: list[str]) -> str:
     if ALL_EVENTS in event_types:
         return ALL_EVENTS
@@ -46,7 +45,11 @@ def create_endpoint(
     check_url(url, settings.webhook_allow_private_networks)
     with write_transaction(session):
         endpoint = WebhookEndpoint(
-            seller_id=seller_id, url=url, event_types_csv=_event_types_csv(event_types), enabled=enabled, secret=new_secret()
+            seller_id=seller_id,
+            url=url,
+            event_types_csv=_event_types_csv(event_types),
+            enabled=enabled,
+            secret=new_secret(),
         )
         session.add(endpoint)
     return endpoint
@@ -58,7 +61,9 @@ def get_endpoint(session: Session, seller_id: str, endpoint_id: str) -> WebhookE
 
 def list_endpoints(session: Session, seller_id: str) -> list[WebhookEndpoint]:
     return list(
-        session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.seller_id == seller_id).order_by(WebhookEndpoint.id))
+        session.scalars(
+            select(WebhookEndpoint).where(WebhookEndpoint.seller_id == seller_id).order_by(WebhookEndpoint.id)
+        )
     )
 
 
@@ -91,7 +96,9 @@ def delete_endpoint(session: Session, seller_id: str, endpoint_id: str) -> None:
         session.delete(_endpoint(session, seller_id, endpoint_id))
 
 
-def rotate_secret(session: Session, seller_id: str, endpoint_id: str, settings: Settings, now: datetime) -> WebhookEndpoint:
+def rotate_secret(
+    session: Session, seller_id: str, endpoint_id: str, settings: Settings, now: datetime
+) -> WebhookEndpoint:
     """A new secret; the old one keeps signing (both signatures sent) for the grace period."""
     with write_transaction(session):
         endpoint = _endpoint(session, seller_id, endpoint_id)
@@ -131,5 +138,3 @@ def redeliver(session: Session, seller_id: str, endpoint_id: str, delivery_id: s
             raise NotFound(f"no delivery {delivery_id!r} for endpoint {endpoint_id!r}")
         delivery.status, delivery.next_attempt_at, delivery.claimed_until = "queued", now, None
     return delivery
-
-

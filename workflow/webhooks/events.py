@@ -104,5 +104,3 @@ class WebhookEmitter:
         for case, event_types, extra in self.pending:
             _emit_all(self.session, case, event_types, self.now, extra)
         self.pending.clear()
-
-

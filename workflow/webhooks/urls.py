@@ -15,7 +15,6 @@ class UnsafeWebhookUrl(DomainError):
     title = "The webhook URL is not allowed"
 
 
-
 def check_url(url: str, allow_private: bool) -> None:
     """http(s) only; every address the host resolves to must be public, unless private
     networks are allowed (tests, local set-ups). Called on save and before every delivery."""
@@ -36,5 +35,3 @@ def check_url(url: str, allow_private: bool) -> None:
                 f"{parts.hostname} resolves to {ip}, a loopback, link-local or private address; "
                 "webhooks go to public addresses only"
             )
-
-
