@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MAIL_PORT ?= 8025
 
-.PHONY: run test bench clean
+.PHONY: run test test-slow test-all bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,19 @@ run: $(VENV)/.installed
 	trap 'kill $$worker $$catcher 2>/dev/null; wait' EXIT INT TERM; \
 	$(BIN)/feedback-desk run --host $(HOST) --port $(PORT)
 
+# The fast loop: lint, format, and every test but the slow ones.
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+
+# Only the slow tests (fuzzing, chaos). Exit code 5, "no tests collected", is not a failure:
+# a PYTEST_ARGS selection may hold no slow test.
+test-slow: $(VENV)/.installed-test
+	$(BIN)/pytest -m slow $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# Everything: lint, format, every test.
+test-all: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -1,14 +1,10 @@
 """Fixtures: one migrated database per test session (SQLite, or PostgreSQL via
-TEST_DATABASE_URL), emptied before every test; a Flask test client; seller accounts."""
+TEST_DATABASE_URL), emptied before every test; a Flask test client; a real SMTP server;
+seller and shipper accounts; a worker; a webhook receiver. Helpers are in tests/helpers.py."""
 
 from __future__ import annotations
 
-import email
-import email.policy
 import os
-import socket
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -17,8 +13,17 @@ from sqlalchemy import create_engine, text
 
 from api import create_app
 from api.extensions import db
-from workflow.accounts import create_seller
-from workflow.clock import utcnow
+from tests.helpers import (
+    ACTION,
+    Receiver,
+    RecordingSMTPHandler,
+    SellerAccount,
+    case_body,
+    free_port,
+    new_seller,
+    new_shipper,
+)
+from worker.runner import Worker
 from workflow.metadata import metadata
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
@@ -40,29 +45,6 @@ def database_url(tmp_path_factory) -> str:
     return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "feedback-desk.db")
 
 
-class RecordingSMTPHandler:
-    """A real SMTP server's handler (aiosmtpd): keeps what it receives, and refuses on demand."""
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.received: list[email.message.EmailMessage] = []
-        self.envelopes: list[tuple[str, list[str]]] = []
-        self.refuse_recipients: dict[str, str] = {}  # address -> SMTP reply, e.g. "550 no such user"
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
-        if address in self.refuse_recipients:
-            return self.refuse_recipients[address]
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
-        self.received.append(email.message_from_bytes(envelope.original_content, policy=email.policy.default))
-        return "250 Message accepted for delivery"
-
-
 @pytest.fixture(scope="session")
 def smtp_server():
     handler = RecordingSMTPHandler()
@@ -76,12 +58,6 @@ def smtp_server():
 def smtp(smtp_server) -> RecordingSMTPHandler:
     smtp_server.handler.reset()
     return smtp_server.handler
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -121,48 +97,14 @@ def client(app):
     return app.test_client()
 
 
-@dataclass
-class SellerAccount:
-    id: str
-    token: str
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"}
-
-
-def _new_seller(app, name: str) -> SellerAccount:
-    with app.app_context():
-        seller, token = create_seller(db.session(), name)
-        return SellerAccount(seller.id, token)
-
-
 @pytest.fixture
 def seller(app) -> SellerAccount:
-    return _new_seller(app, "Acme Outdoor")
+    return new_seller(app, "Acme Outdoor")
 
 
 @pytest.fixture
 def other_seller(app) -> SellerAccount:
-    return _new_seller(app, "Other Shop")
-
-
-def days_ago(days: float) -> datetime:
-    return utcnow() - timedelta(days=days)
-
-
-def case_body(**overrides) -> dict:
-    body = {
-        "order_id": "114-3941689-8772232",
-        "rating": 1,
-        "comment": "Arrived two weeks late.",
-        "published_at": days_ago(3).isoformat(),
-        "feedback_types": ["late_delivery"],
-        "buyer": {"email": "q7x2mz@marketplace.amazon.com", "name": "Jo Buyer", "language": "en"},
-        "marketplace": "US",
-    }
-    body.update(overrides)
-    return body
+    return new_seller(app, "Other Shop")
 
 
 @pytest.fixture
@@ -175,3 +117,50 @@ def open_case(client, seller):
         return response.get_json()
 
     return _open
+
+
+@pytest.fixture
+def worker(app):
+    return Worker(app, batch_size=10)
+
+
+@pytest.fixture
+def contacted(client, seller, open_case):
+    """A case whose removal request has been queued."""
+
+    def _contacted(**overrides) -> dict:
+        case = open_case(**overrides)
+        response = client.post(
+            f"/v1/cases/{case['id']}/events", json={"event": "contact_customer", **ACTION}, headers=seller.headers
+        )
+        assert response.status_code == 200, response.get_json()
+        return response.get_json()
+
+    return _contacted
+
+
+@pytest.fixture
+def receiver():
+    r = Receiver()
+    yield r
+    r.server.shutdown()
+
+
+@pytest.fixture
+def endpoint(client, seller, receiver):
+    def _endpoint(events=("*",)) -> dict:
+        response = client.post(
+            "/v1/webhooks", json={"url": receiver.url, "events": list(events)}, headers=seller.headers
+        )
+        assert response.status_code == 201, response.get_json()
+        created = response.get_json()
+        assert created["secret"].startswith("whsec_")
+        receiver.secrets.append(created["secret"])
+        return created
+
+    return _endpoint
+
+
+@pytest.fixture
+def shipper(app, seller):
+    return new_shipper(app, "Cahoot", seller)

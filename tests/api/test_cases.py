@@ -6,19 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import case_body, days_ago
+from tests.helpers import (
+    assert_problem,
+    case_body,
+    days_ago,
+)
 from workflow.clock import utcnow
-
-
-def assert_problem(response, status: int, *fields: str) -> dict:
-    assert response.status_code == status, response.get_json()
-    assert response.mimetype == "application/problem+json"
-    body = response.get_json()
-    assert {"type", "title", "status", "detail"} <= set(body)
-    assert body["status"] == status and body["detail"]
-    if fields:
-        assert {e["field"] for e in body["errors"]} == set(fields)
-    return body
 
 
 def count_cases(client, seller) -> int:

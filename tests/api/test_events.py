@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.test_cases import assert_problem
-from tests.conftest import days_ago
+from tests.helpers import (
+    assert_problem,
+    days_ago,
+)
 
 # What the seller did about a service complaint: the email says it before mentioning feedback.
 CONTACT = ("contact_customer", {"action_taken": "We sent a replacement by express delivery."})

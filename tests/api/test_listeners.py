@@ -12,7 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from api.extensions import db
-from tests.api.test_cases import assert_problem
+from tests.helpers import (
+    assert_problem,
+)
 from workflow.plugins import ENTRY_POINT_GROUP, InstalledListener, load_listeners
 
 PLUGIN_DIR = Path(__file__).resolve().parents[2] / "examples" / "listener-plugin"

@@ -9,7 +9,9 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from tests.conftest import _new_seller
+from tests.helpers import (
+    new_seller,
+)
 
 
 @pytest.fixture
@@ -26,9 +28,10 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 @pytest.fixture
 def fuzzing_seller(app):
-    return _new_seller(app, "Fuzzing Seller")
+    return new_seller(app, "Fuzzing Seller")
 
 
+@pytest.mark.slow
 @schema.parametrize()
 # Derandomized: the same inputs on every run, so CI fails on regressions, not on luck.
 @settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))

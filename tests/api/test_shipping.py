@@ -4,55 +4,17 @@ costs, who sees what, and when evidence opens Amazon's strike-through ground."""
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from api.extensions import db
-from tests.api.test_cases import assert_problem
-from tests.conftest import SellerAccount
-from worker.runner import Worker
-from workflow import accounts, deadlines
+from tests.helpers import (
+    answer,
+    ask,
+    assert_problem,
+    new_shipper,
+    provide,
+)
 from workflow.policy import FAULTS, FEEDBACK_TYPES
-
-# Evidence that satisfies every kind a request can ask for: shipped on time, with Buy Shipping.
-FULL_EVIDENCE = {
-    "shipped_on": "2026-11-02",
-    "ship_by": "2026-11-03",
-    "carrier": "UPS",
-    "tracking_number": "1Z999AA10123456784",
-    "buy_shipping_label": True,
-    "contents_verified": True,
-    "packaging_description": "Double-wall carton, air pillows on all sides",
-    "item_condition": "New, sealed in the manufacturer's packaging",
-    "notes": "Pick and pack video reviewed",
-    "attachments": ["wms://orders/114-3941689-8772232/packing-photo-1.jpg"],
-}
-
-
-@pytest.fixture
-def shipper(app, seller):
-    return _shipper(app, "Cahoot", seller)
-
-
-def _shipper(app, name, *sellers):
-    with app.app_context():
-        created, token = accounts.create_shipper(db.session(), name)
-        for s in sellers:
-            accounts.link_shipper(db.session(), created.id, s.id)
-        return SellerAccount(created.id, token)
-
-
-def ask(client, seller, case_id, **body):
-    return client.post(f"/v1/cases/{case_id}/documentation-requests", json=body, headers=seller.headers)
-
-
-def answer(client, shipper, request_id, **body):
-    return client.post(f"/v1/shipper/documentation-requests/{request_id}/response", json=body, headers=shipper.headers)
-
-
-def provide(client, shipper, request_id, fault="none", **evidence):
-    return answer(client, shipper, request_id, decision="provided", fault=fault, evidence={**FULL_EVIDENCE, **evidence})
 
 
 @pytest.mark.parametrize("feedback_type", FEEDBACK_TYPES, ids=lambda t: t.code)
@@ -165,7 +127,7 @@ def test_the_shipper_sees_no_buyer_details_and_the_comment_only_when_shared(clie
 
 
 def test_shippers_and_sellers_are_isolated(app, client, seller, other_seller, shipper, open_case):
-    stranger = _shipper(app, "Other Network", other_seller)
+    stranger = new_shipper(app, "Other Network", other_seller)
     case = open_case()
     request = ask(client, seller, case["id"]).get_json()
     assert client.get("/v1/shipper/documentation-requests", headers=stranger.headers).get_json()["items"] == []
@@ -175,27 +137,6 @@ def test_shippers_and_sellers_are_isolated(app, client, seller, other_seller, sh
     assert_problem(ask(client, seller, case["id"], shipper_id=stranger.id), 404)
     assert_problem(client.get("/v1/shipper/documentation-requests", headers=seller.headers), 401)
     assert_problem(client.get("/v1/cases", headers=shipper.headers), 401)
-
-
-def test_unanswered_requests_go_overdue_and_a_late_answer_is_not_on_time(app, client, seller, shipper, open_case):
-    case = open_case()
-    request = ask(client, seller, case["id"]).get_json()
-    respond_by = datetime.fromisoformat(request["respond_by"].replace("Z", "+00:00"))
-    Worker(app).run_once(respond_by + timedelta(minutes=1))
-    assert (
-        client.get("/v1/shipper/documentation-requests?status=overdue", headers=shipper.headers).get_json()["items"][0][
-            "id"
-        ]
-        == request["id"]
-    )
-    assert provide(client, shipper, request["id"]).status_code == 200
-    card = client.get("/v1/shipper/scorecard", headers=shipper.headers).get_json()
-    assert (card["answered"], card["answered_on_time"], card["by_status"]) == (1, 0, {"provided": 1})
-
-
-def test_response_deadline_counts_business_days():
-    friday = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
-    assert deadlines.add_business_days(friday, 2) == datetime(2026, 12, 1, 15, 0, tzinfo=UTC)  # Tuesday
 
 
 def test_a_cancellation_not_approved_before_assignment_is_a_return(client, seller, shipper, open_case):
@@ -209,53 +150,7 @@ def test_a_cancellation_not_approved_before_assignment_is_a_return(client, selle
 
 
 def test_several_shippers_mean_the_seller_names_one(app, client, seller, shipper, open_case):
-    _shipper(app, "Second Network", seller)
+    new_shipper(app, "Second Network", seller)
     case = open_case()
     assert_problem(ask(client, seller, case["id"]), 422, "shipper_id")
     assert ask(client, seller, case["id"], shipper_id=shipper.id).status_code == 201
-
-
-def test_cli_creates_and_links_shippers(app, seller):
-    runner = app.test_cli_runner()
-    created = runner.invoke(args=["shippers", "create", "Cahoot"])
-    assert created.exit_code == 0, created.output
-    token = created.output.strip().splitlines()[-1]
-    shipper_id = created.output.split()[1]
-    assert token.startswith("fds_")
-    linked = runner.invoke(args=["shippers", "link", shipper_id, seller.id])
-    assert linked.exit_code == 0, linked.output
-    with app.test_client() as client:
-        assert client.get("/v1/shipper/scorecard", headers={"Authorization": f"Bearer {token}"}).status_code == 200
-
-
-def test_documentation_events_reach_webhooks(app, client, seller, shipper, open_case):
-    from tests.api.test_webhooks import Receiver, drain
-
-    receiver = Receiver()
-    try:
-        hook = client.post(
-            "/v1/webhooks",
-            json={
-                "url": receiver.url,
-                "events": ["documentation.requested", "documentation.provided", "documentation.overdue"],
-            },
-            headers=seller.headers,
-        ).get_json()
-        receiver.secrets.append(hook["secret"])
-        answered, lapsed = open_case(order_id="111-0000000-0000001"), open_case(order_id="111-0000000-0000002")
-        first = ask(client, seller, answered["id"]).get_json()
-        second = ask(client, seller, lapsed["id"]).get_json()
-        provide(client, shipper, first["id"], fault="fulfillment_center")
-        drain(app, hours=1)
-        respond_by = datetime.fromisoformat(second["respond_by"].replace("Z", "+00:00"))
-        drain(app, start=respond_by + timedelta(minutes=1), hours=1)
-        seen = [(r["type"], r["data"]["documentation_request"]["id"]) for r in receiver.received]
-        assert seen == [
-            ("documentation.requested", first["id"]),
-            ("documentation.requested", second["id"]),
-            ("documentation.provided", first["id"]),
-            ("documentation.overdue", second["id"]),
-        ]
-        assert receiver.received[2]["data"]["documentation_request"]["fault"] == "fulfillment_center"
-    finally:
-        receiver.server.shutdown()

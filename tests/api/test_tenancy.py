@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.test_cases import assert_problem
+from tests.helpers import (
+    assert_problem,
+)
 
 CASE_ENDPOINTS = [
     ("get", "/v1/cases/{id}", None),

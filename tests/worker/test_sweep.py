@@ -14,7 +14,10 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from api.extensions import db
-from tests.conftest import days_ago, free_port
+from tests.helpers import (
+    days_ago,
+    free_port,
+)
 from worker.runner import Worker
 from workflow.clock import utcnow
 from workflow.models import Case
