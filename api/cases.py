@@ -67,7 +67,9 @@ def patch_case(path: CasePath, body: CasePatch):
         feedback_types=body.feedback_types,
         asserted_grounds=body.asserted_grounds,
         buyer=body.buyer.model_dump(include=body.buyer.model_fields_set) if body.buyer else None,
-        cancellation_before_assignment=body.cancellation_before_assignment,
+        cancellation_approved_before_assignment=(
+            body.cancellation.approved_before_assignment if body.cancellation else None
+        ),
     )
     return json_response(case_representation(case, now))
 

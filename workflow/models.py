@@ -91,7 +91,7 @@ class Case(Base):
     shipped_on_time_with_buy_shipping: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Cancelled order still received: was the cancellation approved before the order was
     # assigned to a fulfilment center and excluded with the shipper? (None: not recorded yet)
-    cancellation_before_assignment: Mapped[bool | None] = mapped_column(Boolean)
+    cancellation_approved_before_assignment: Mapped[bool | None] = mapped_column(Boolean)
     # Deadline notices (7 and 1 days before each deadline) already sent, as bits, and when
     # the next one is due (None: none left); kept by webhooks.py.
     notices_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -285,9 +285,9 @@ class DocumentationRequest(Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"))
     shipper_id: Mapped[str] = mapped_column(ForeignKey("shippers.id", ondelete="CASCADE"), index=True)
-    # The case's types the shipper owes documentation for, and the evidence they call for.
+    # The case's types the shipper owes documentation for, and the kinds of evidence asked for.
     feedback_types_csv: Mapped[str] = mapped_column("feedback_types", String(400))
-    evidence_csv: Mapped[str] = mapped_column("evidence", String(400))
+    evidence_requested_csv: Mapped[str] = mapped_column("evidence_requested", String(400))
     note: Mapped[str | None] = mapped_column(Text)
     share_comment: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(20))
@@ -297,7 +297,7 @@ class DocumentationRequest(Base):
     # Answered before the deadline and before the request went overdue.
     answered_on_time: Mapped[bool | None] = mapped_column(Boolean)
     # The answer: the evidence as the shipper gave it (JSON), the fault finding, or a refusal.
-    evidence_json: Mapped[str | None] = mapped_column("evidence_given", Text)
+    evidence_given_json: Mapped[str | None] = mapped_column("evidence_given", Text)
     fault: Mapped[str | None] = mapped_column(String(40))
     decline_reason: Mapped[str | None] = mapped_column(Text)
 
@@ -307,11 +307,11 @@ class DocumentationRequest(Base):
 
     @property
     def evidence_requested(self) -> list[str]:
-        return self.evidence_csv.split(",")
+        return self.evidence_requested_csv.split(",")
 
     @property
-    def evidence(self) -> dict | None:
-        return json.loads(self.evidence_json) if self.evidence_json else None
+    def evidence_given(self) -> dict | None:
+        return json.loads(self.evidence_given_json) if self.evidence_given_json else None
 
 
 class Penalty(Base):

@@ -72,16 +72,19 @@ class CaseCreate(Strict):
         return rating
 
 
+class CancellationIn(Strict):
+    approved_before_assignment: bool = Field(
+        description="Cancelled order still received: was the cancellation approved before the order was "
+        "assigned to a fulfilment center and excluded with the shipper? If not, it is handled as a return."
+    )
+
+
 class CasePatch(Strict):
     expected_version: Version | None = None
     feedback_types: FeedbackTypes | None = None
     asserted_grounds: Annotated[list[AssertedGround], Field(max_length=len(ASSERTABLE_GROUNDS))] | None = None
     buyer: BuyerIn | None = Field(None, description="Only the buyer fields given change; null clears one.")
-    cancellation_before_assignment: bool | None = Field(
-        None,
-        description="Cancelled order still received: was the cancellation approved before the order was "
-        "assigned to a fulfilment center and excluded with the shipper? If not, it is handled as a return.",
-    )
+    cancellation: CancellationIn | None = Field(None, description="Only for cancelled_order_received cases.")
 
 
 class EventIn(Strict):

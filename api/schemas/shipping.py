@@ -35,7 +35,7 @@ class DocumentationRequestOut(BaseModel):
     respond_by: datetime
     created_at: datetime
     responded_at: datetime | None
-    evidence: dict[str, Any] | None
+    evidence_given: dict[str, Any] | None = Field(description="The evidence as the shipper gave it.")
     fault: str | None
     decline_reason: str | None
 

@@ -62,6 +62,13 @@ def test_a_mixed_case_asks_only_for_the_owed_types(client, seller, shipper, open
     request = ask(client, seller, case["id"]).get_json()
     assert request["feedback_types"] == ["wrong_item", "poor_packaging"]
     assert request["evidence_requested"] == ["correct_contents", "protective_packaging"]
+    assert request["evidence_given"] is None
+    provide(client, shipper, request["id"], packaging_description="Double-wall carton")
+    [answered] = client.get(f"/v1/cases/{case['id']}/documentation-requests", headers=seller.headers).get_json()[
+        "items"
+    ]
+    assert answered["evidence_requested"] == ["correct_contents", "protective_packaging"]
+    assert answered["evidence_given"]["packaging_description"] == "Double-wall carton"
 
 
 @pytest.mark.parametrize(
@@ -143,7 +150,7 @@ def test_a_cancellation_not_approved_before_assignment_is_a_return(client, selle
     case = open_case(feedback_types=["cancelled_order_received"])
     assert case["cancellation"] == {"approved_before_assignment": None, "handled_as": None}
     patched = client.patch(
-        f"/v1/cases/{case['id']}", json={"cancellation_before_assignment": False}, headers=seller.headers
+        f"/v1/cases/{case['id']}", json={"cancellation": {"approved_before_assignment": False}}, headers=seller.headers
     ).get_json()
     assert patched["cancellation"] == {"approved_before_assignment": False, "handled_as": "return"}
     assert "cancelled_order_received" in assert_problem(ask(client, seller, case["id"]), 409)["detail"]

@@ -35,3 +35,36 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
     with app.app_context(), db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_renaming_columns_keeps_every_row_and_value(tmp_path):
+    """0005 renames two columns in place: the rows, and the rows that cascade from them, stay."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/rename.db"})
+    with app.app_context():
+        upgrade(revision="0004")
+        with db.engine.begin() as connection:
+            for statement in (
+                "INSERT INTO sellers (id, name, created_at) VALUES ('sel_1', 'Acme', '2026-11-01 00:00:00')",
+                "INSERT INTO shippers (id, name, created_at) VALUES ('shp_1', 'Cahoot', '2026-11-01 00:00:00')",
+                "INSERT INTO cases (id, seller_id, order_id, rating, comment, published_at, feedback_types,"
+                " asserted_grounds, state, customer_removal_by, amazon_removal_by, version, created_at, updated_at,"
+                " buyer_opted_out, shipped_on_time_with_buy_shipping, notices_sent, cancellation_before_assignment)"
+                " VALUES ('case_1', 'sel_1', '111-1111111-1111111', 1, 'Late', '2026-11-01 00:00:00',"
+                " 'cancelled_order_received,wrong_item', '', 'new', '2026-12-31 00:00:00', '2027-01-30 00:00:00', 1,"
+                " '2026-11-01 00:00:00', '2026-11-01 00:00:00', 0, 0, 0, 0)",
+                "INSERT INTO case_transitions (case_id, event, from_state, to_state, actor, at)"
+                " VALUES ('case_1', 'close', 'new', 'closed', 'seller', '2026-11-02 00:00:00')",
+                "INSERT INTO documentation_requests (id, case_id, seller_id, shipper_id, feedback_types, evidence,"
+                " share_comment, status, respond_by, created_at) VALUES ('doc_1', 'case_1', 'sel_1', 'shp_1',"
+                " 'wrong_item', 'correct_contents', 0, 'requested', '2026-11-03 00:00:00', '2026-11-01 00:00:00')",
+            ):
+                connection.exec_driver_sql(statement)
+        upgrade(revision="0005")
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql(
+                "SELECT cancellation_approved_before_assignment FROM cases WHERE id = 'case_1'"
+            ).scalar() in (0, False)
+            assert connection.exec_driver_sql("SELECT evidence_requested FROM documentation_requests").scalar() == (
+                "correct_contents"
+            )
+            assert connection.exec_driver_sql("SELECT count(*) FROM case_transitions").scalar() == 1

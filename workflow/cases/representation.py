@@ -96,6 +96,6 @@ def case_representation(case: Case, now: datetime) -> CaseOut:
 def _cancellation(case: Case) -> Cancellation | None:
     if "cancelled_order_received" not in case.feedback_types:
         return None
-    approved = case.cancellation_before_assignment
+    approved = case.cancellation_approved_before_assignment
     handled_as = None if approved is None else ("cancellation" if approved else "return")
     return Cancellation(approved_before_assignment=approved, handled_as=handled_as)

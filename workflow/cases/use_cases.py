@@ -144,7 +144,7 @@ def update_case(
     feedback_types: list[str] | None = None,
     asserted_grounds: list[str] | None = None,
     buyer: dict[str, str | None] | None = None,
-    cancellation_before_assignment: bool | None = None,
+    cancellation_approved_before_assignment: bool | None = None,
 ) -> Case:
     """Change the parts of an open case the seller may correct; only given fields change."""
     with write_transaction(session):
@@ -158,8 +158,8 @@ def update_case(
             case.asserted_grounds = asserted_grounds
         for key, value in (buyer or {}).items():
             setattr(case, f"buyer_{key}", value)
-        if cancellation_before_assignment is not None:
-            case.cancellation_before_assignment = cancellation_before_assignment
+        if cancellation_approved_before_assignment is not None:
+            case.cancellation_approved_before_assignment = cancellation_approved_before_assignment
         if session.is_modified(case):
             case.updated_at = now
             events.emit(session, case, "case.updated", now)

@@ -83,13 +83,13 @@ def request_documentation(
             )
         ):
             raise RequestConflict("this case has an unanswered documentation request with that shipper already")
-        evidence = [e.value for e in Evidence if any(e in FEEDBACK_TYPES_BY_CODE[t].evidence for t in types)]
+        requested = [e.value for e in Evidence if any(e in FEEDBACK_TYPES_BY_CODE[t].evidence for t in types)]
         request = DocumentationRequest(
             case_id=case_id,
             seller_id=seller_id,
             shipper_id=shipper_id,
             feedback_types_csv=",".join(types),
-            evidence_csv=",".join(evidence),
+            evidence_requested_csv=",".join(requested),
             note=note,
             share_comment=share_comment,
             status=DocumentationRequestMachine.initial_state.id,
@@ -209,7 +209,7 @@ def respond(
             events.emit(session, case, "documentation.declined", now, documentation_request=summary(request))
             return request
         given = {**evidence.__dict__, "shipped_on": _iso(evidence.shipped_on), "ship_by": _iso(evidence.ship_by)}
-        request.evidence_json = json.dumps({**given, "attachments": list(evidence.attachments)})
+        request.evidence_given_json = json.dumps({**given, "attachments": list(evidence.attachments)})
         request.fault = fault
         if fault == "fulfillment_center":
             for code in request.feedback_types:
