@@ -114,7 +114,7 @@ class Worker:
             connection = mail.connect().__enter__()
         except (OSError, smtplib.SMTPException) as error:
             reason = f"cannot reach the mail server: {_describe(error)}"
-            outcomes = [email_delivery.Outcome(d.id, reason) for d in batch]
+            outcomes = [email_delivery.EmailOutcome(d.id, reason) for d in batch]
         else:
             outcomes = self._send_batch(connection, batch)
             try:
@@ -124,35 +124,35 @@ class Worker:
         email_delivery.record_outcomes(session, outcomes, self.settings, now)
         for outcome in outcomes:
             if outcome.error:
-                log.warning("message %s not delivered: %s", outcome.delivery_id, outcome.error)
+                log.warning("message %s not delivered: %s", outcome.email_id, outcome.error)
         return len(batch)
 
-    def _send_batch(self, connection, batch: list[email_delivery.Delivery]) -> list[email_delivery.Outcome]:
+    def _send_batch(self, connection, batch: list[email_delivery.ClaimedEmail]) -> list[email_delivery.EmailOutcome]:
         """Send each message over one connection. Outcomes are recorded together afterwards,
         so a crash in between re-sends at most this batch, with the same Message-IDs."""
-        outcomes: list[email_delivery.Outcome] = []
-        for index, delivery in enumerate(batch):
+        outcomes: list[email_delivery.EmailOutcome] = []
+        for index, claimed in enumerate(batch):
             if self.stopping:
-                return outcomes + [email_delivery.Outcome(d.id, attempted=False) for d in batch[index:]]
+                return outcomes + [email_delivery.EmailOutcome(d.id, attempted=False) for d in batch[index:]]
             message = Message(
-                subject=delivery.subject,
-                recipients=[delivery.recipient],
-                body=delivery.text_body,
-                html=delivery.html_body,
+                subject=claimed.subject,
+                recipients=[claimed.recipient],
+                body=claimed.text_body,
+                html=claimed.html_body,
                 sender=self.app.config["MAIL_DEFAULT_SENDER"],
             )
-            message.msgId = delivery.message_id
+            message.msgId = claimed.message_id
             try:
                 connection.send(message)
             except (OSError, smtplib.SMTPException, BadHeaderError) as error:
                 permanent = _is_permanent(error)
                 bounce = permanent and isinstance(error, smtplib.SMTPRecipientsRefused)
-                outcomes.append(email_delivery.Outcome(delivery.id, _describe(error), permanent, bounce))
+                outcomes.append(email_delivery.EmailOutcome(claimed.id, _describe(error), permanent, bounce))
                 if isinstance(error, (OSError, smtplib.SMTPServerDisconnected)):
                     # The connection is gone: hand the rest back for the next pass to reconnect.
-                    return outcomes + [email_delivery.Outcome(d.id, attempted=False) for d in batch[index + 1 :]]
+                    return outcomes + [email_delivery.EmailOutcome(d.id, attempted=False) for d in batch[index + 1 :]]
             else:
-                outcomes.append(email_delivery.Outcome(delivery.id))
+                outcomes.append(email_delivery.EmailOutcome(claimed.id))
         return outcomes
 
     def deliver_webhooks(self, now: datetime) -> int:

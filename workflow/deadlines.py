@@ -16,11 +16,12 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from workflow.cases import use_cases
+from workflow.cases.machine import CaseState
 from workflow.clock import iso_utc
 from workflow.errors import EventRefused
 from workflow.models import Case, DocumentationRequest
 from workflow.settings import Settings
-from workflow.shipping.machine import documentation_machine
+from workflow.shipping.machine import DocumentationRequestStatus, documentation_machine
 from workflow.shipping.representation import summary
 from workflow.transactions import write_transaction
 from workflow.webhooks import events
@@ -46,7 +47,7 @@ def hopeless_from(case: Case) -> datetime | None:
     """The instant from which nothing more can be done for an open case: the customer window
     closes with no Amazon ground, or Amazon's window closes. None once Amazon has the request
     (its answer closes the case) or the case is closed."""
-    if case.state in ("amazon_removal_requested", "closed"):
+    if case.state in (CaseState.amazon_removal_requested, CaseState.closed):
         return None
     return case.amazon_removal_by if case.amazon_removal_grounds else case.customer_removal_by
 
@@ -137,7 +138,10 @@ def lapse_overdue(session: Session, now: datetime, limit: int) -> int:
         due = list(
             session.scalars(
                 select(DocumentationRequest)
-                .where(DocumentationRequest.status == "requested", DocumentationRequest.respond_by <= now)
+                .where(
+                    DocumentationRequest.status == DocumentationRequestStatus.requested,
+                    DocumentationRequest.respond_by <= now,
+                )
                 .order_by(DocumentationRequest.respond_by)
                 .limit(limit)
                 .with_for_update(skip_locked=True)

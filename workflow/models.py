@@ -6,6 +6,7 @@ import json
 import secrets
 import time
 from datetime import datetime
+from enum import StrEnum, auto
 
 from sqlalchemy import (
     Boolean,
@@ -128,6 +129,15 @@ class Case(Base):
         return self.outcome is None
 
 
+class MessageStatus(StrEnum):
+    """Where an outbox email stands: waiting to go out, sent, given up, or stopped before sending."""
+
+    queued = auto()
+    sent = auto()
+    failed = auto()
+    blocked = auto()
+
+
 class OutboxMessage(Base):
     """Something that must leave the process (an email), written in the transaction of the
     change that causes it and delivered by the worker."""
@@ -146,7 +156,7 @@ class OutboxMessage(Base):
     html_body: Mapped[str] = mapped_column(Text)
     # The RFC 5322 Message-ID, fixed at creation so a resend is recognisably the same message.
     message_id: Mapped[str] = mapped_column(String(200), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="queued")
+    status: Mapped[str] = mapped_column(String(20), default=MessageStatus.queued)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # A worker's claim: nobody else takes the message before this instant.
@@ -207,6 +217,14 @@ class WebhookEndpoint(Base):
         return self.event_types_csv.split(",")
 
 
+class WebhookDeliveryStatus(StrEnum):
+    """Where a webhook delivery stands: waiting to go out, delivered, or given up."""
+
+    queued = auto()
+    delivered = auto()
+    failed = auto()
+
+
 class WebhookDelivery(Base):
     """One event for one endpoint, written in the transaction of the change it reports. Its
     `id` is the `webhook-id` header: the same on every attempt."""
@@ -225,7 +243,7 @@ class WebhookDelivery(Base):
     case_id: Mapped[str | None] = mapped_column(String(40))
     event_type: Mapped[str] = mapped_column(String(60))
     payload: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="queued")
+    status: Mapped[str] = mapped_column(String(20), default=WebhookDeliveryStatus.queued)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -12,7 +12,7 @@ from pydantic import (
 )
 
 from api.schemas.common import Email, Input, Instant, Strict, Version
-from workflow.cases.machine import API_EVENTS, RESOLUTIONS, STATES
+from workflow.cases.machine import API_EVENTS, CaseState, Resolution
 
 # Part of the API's schema: the domain shows a case the same way in answers and webhook payloads.
 from workflow.cases.representation import BuyerOut, CaseOut, Deadlines, Outreach  # noqa: F401
@@ -23,9 +23,6 @@ FeedbackTypeCode = Literal[FEEDBACK_TYPE_CODES]
 
 
 AssertedGround = Literal[tuple(g.value for g in ASSERTABLE_GROUNDS)]
-
-
-StateName = Literal[STATES]
 
 
 ApiEvent = Literal[API_EVENTS]
@@ -91,7 +88,7 @@ class EventIn(Strict):
     event: ApiEvent
     note: Annotated[str, Field(max_length=2000)] | None = None
     expected_version: Version | None = None
-    resolution: Literal[RESOLUTIONS] | None = Field(None, description="Required by close.")
+    resolution: Resolution | None = Field(None, description="Required by close.")
     action_taken: Annotated[str, Field(min_length=1, max_length=2000)] | None = Field(
         None,
         description="contact_customer: what you did or will do to resolve the buyer's problem; "
@@ -104,7 +101,7 @@ class CasePath(Input):
 
 
 class CaseQuery(Strict):
-    state: StateName | None = None
+    state: CaseState | None = None
     feedback_type: FeedbackTypeCode | None = None
     due_before: Instant | None = Field(None, description="Open cases with a deadline before this instant.")
     limit: int = Field(50, ge=1, le=200)

@@ -11,13 +11,14 @@ from pydantic import (
 )
 
 from api.schemas.common import Email, Input, Strict
+from workflow.models import MessageStatus
 from workflow.outreach.compliance import LANGUAGES
 from workflow.outreach.messages import TEMPLATE_NAMES
 
 
 class MessageOut(BaseModel):
     id: str
-    status: Literal["queued", "sent", "failed", "blocked"]
+    status: MessageStatus
     recipient: str
     language: str
     subject: str

@@ -13,6 +13,7 @@ from pydantic import (
 
 from api.schemas.common import Input, Strict
 from workflow.policy import FAULTS
+from workflow.shipping.machine import DocumentationRequestStatus
 
 
 class DocumentationRequestIn(Strict):
@@ -27,7 +28,7 @@ class DocumentationRequestOut(BaseModel):
     id: str
     case_id: str
     shipper_id: str
-    status: Literal["requested", "provided", "declined", "overdue"]
+    status: DocumentationRequestStatus
     feedback_types: list[str] = Field(description="The case's types the shipper owes documentation for.")
     evidence_requested: list[str]
     note: str | None
@@ -50,7 +51,7 @@ class ShipperRequestOut(BaseModel):
     id: str
     seller_id: str
     order_id: str
-    status: Literal["requested", "provided", "declined", "overdue"]
+    status: DocumentationRequestStatus
     feedback_types: list[str]
     evidence_requested: list[str]
     note: str | None
@@ -66,7 +67,7 @@ class ShipperRequestList(BaseModel):
 
 
 class ShipperRequestQuery(Strict):
-    status: Literal["requested", "provided", "declined", "overdue"] | None = None
+    status: DocumentationRequestStatus | None = None
 
 
 class ShipperRequestPath(Input):

@@ -11,6 +11,7 @@ from pydantic import (
 )
 
 from api.schemas.common import Input, Strict
+from workflow.models import WebhookDeliveryStatus
 from workflow.webhooks.events import ALL_EVENTS, EVENT_TYPES
 
 WebhookEventType = Literal[(*EVENT_TYPES, ALL_EVENTS)]
@@ -70,7 +71,7 @@ class AttemptOut(BaseModel):
 class DeliveryOut(BaseModel):
     id: str = Field(description="The webhook-id header: the same on every attempt.")
     event_type: str
-    status: Literal["queued", "delivered", "failed"]
+    status: WebhookDeliveryStatus
     attempts: int
     next_attempt_at: datetime
     created_at: datetime

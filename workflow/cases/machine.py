@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy.orm import Session
 from statemachine import State, StateMachine
@@ -76,9 +77,15 @@ class CaseMachine(StateMachine):
 
 STATES: tuple[str, ...] = tuple(state.id for state in CaseMachine.states)
 INITIAL_STATE: str = CaseMachine.initial_state.id
-EVENTS: tuple[str, ...] = tuple(event.id for event in CaseMachine._events)  # the class-level event list
+EVENTS: tuple[str, ...] = tuple(event.id for event in CaseMachine.events)
 OPEN_STATES: tuple[str, ...] = tuple(s for s in STATES if s != CaseMachine.closed.id)
 API_EVENTS: tuple[str, ...] = tuple(e for e in EVENTS if e not in SYSTEM_EVENTS)
+
+# The status values of a case as enums, taken from the machine so they cannot drift from it;
+# the API's models use them too.
+CaseState = StrEnum("CaseState", STATES)
+CaseOutcome = StrEnum("CaseOutcome", OUTCOMES)
+Resolution = StrEnum("Resolution", RESOLUTIONS)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from workflow.cases.machine import OUTCOMES, STATES, enabled_events
-from workflow.models import Case
+from workflow.cases.machine import CaseOutcome, CaseState, enabled_events
+from workflow.models import Case, MessageStatus
 from workflow.policy import RemovalGround
 
 
@@ -23,7 +23,7 @@ class BuyerOut(BaseModel):
 class Outreach(BaseModel):
     """How the latest removal-request email fares."""
 
-    status: Literal["queued", "sent", "failed", "blocked"]
+    status: MessageStatus
     error: str | None
 
 
@@ -51,8 +51,8 @@ class CaseOut(BaseModel):
     feedback_types: list[str]
     buyer: BuyerOut
     asserted_grounds: list[str]
-    state: Literal[STATES]
-    outcome: Literal[OUTCOMES] | None
+    state: CaseState
+    outcome: CaseOutcome | None
     deadlines: Deadlines
     amazon_removal_grounds: list[Literal[tuple(g.value for g in RemovalGround)]]
     allowed_events: list[str]

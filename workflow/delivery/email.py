@@ -17,8 +17,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from workflow.cases.machine import CaseState
 from workflow.cases.use_cases import transition
-from workflow.models import Case, OutboxMessage
+from workflow.models import Case, MessageStatus, OutboxMessage
 from workflow.outreach.use_cases import suppress_within
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
@@ -26,7 +27,7 @@ from workflow.webhooks import events
 
 
 @dataclass(frozen=True)
-class Delivery:
+class ClaimedEmail:
     """What the worker needs to send one message, detached from the session."""
 
     id: str
@@ -37,7 +38,7 @@ class Delivery:
     message_id: str
 
 
-def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -> list[Delivery]:
+def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -> list[ClaimedEmail]:
     """Claim up to `limit` queued messages that are due and not claimed by a live worker.
 
     PostgreSQL skips rows another worker is claiming (FOR UPDATE SKIP LOCKED); SQLite runs the
@@ -47,7 +48,7 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
             session.scalars(
                 select(OutboxMessage)
                 .where(
-                    OutboxMessage.status == "queued",
+                    OutboxMessage.status == MessageStatus.queued,
                     OutboxMessage.next_attempt_at <= now,
                     or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
                 )
@@ -57,15 +58,15 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
             )
         )
         cases = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_({m.case_id for m in messages})))}
-        deliveries = []
+        claimed = []
         for message in messages:
             reason = _no_longer_allowed(cases[message.case_id])
             if reason:
-                message.status, message.last_error = "blocked", reason
+                message.status, message.last_error = MessageStatus.blocked, reason
                 continue
             message.claimed_until = now + timedelta(seconds=settings.outbox_claim_seconds)
-            deliveries.append(
-                Delivery(
+            claimed.append(
+                ClaimedEmail(
                     message.id,
                     message.recipient,
                     message.subject,
@@ -74,7 +75,7 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
                     message.message_id,
                 )  # fmt: skip
             )
-        return deliveries
+        return claimed
 
 
 def _no_longer_allowed(case: Case) -> str | None:
@@ -88,10 +89,10 @@ def _no_longer_allowed(case: Case) -> str | None:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class EmailOutcome:
     """What became of one claimed message: sent (no error), failed, or not attempted."""
 
-    delivery_id: str
+    email_id: str
     error: str | None = None
     permanent: bool = False  # a 5xx answer: retrying cannot help
     bounce: bool = False  # the recipient was refused for good: suppress the address
@@ -104,7 +105,7 @@ def retry_delay(attempts: int, settings: Settings) -> float:
     return random.uniform(ceiling / 2, ceiling)
 
 
-def record_outcomes(session: Session, outcomes: list[Outcome], settings: Settings, now: datetime) -> None:
+def record_outcomes(session: Session, outcomes: list[EmailOutcome], settings: Settings, now: datetime) -> None:
     """Record a batch's outcomes in one transaction.
 
     A sent message is marked and its case moves on (customer_contacted, actor system). A
@@ -115,30 +116,30 @@ def record_outcomes(session: Session, outcomes: list[Outcome], settings: Setting
     if not outcomes:
         return
     with write_transaction(session):
-        ids = [o.delivery_id for o in outcomes]
+        ids = [o.email_id for o in outcomes]
         messages = {
             m.id: m for m in session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids)).with_for_update())
         }
-        contacted_case_ids = {messages[o.delivery_id].case_id for o in outcomes if o.attempted and o.error is None}
+        contacted_case_ids = {messages[o.email_id].case_id for o in outcomes if o.attempted and o.error is None}
         cases = {
             c.id: c for c in session.scalars(select(Case).where(Case.id.in_(contacted_case_ids)).with_for_update())
         }
         for outcome in outcomes:
-            message = messages[outcome.delivery_id]
+            message = messages[outcome.email_id]
             message.claimed_until = None
             if not outcome.attempted:
                 continue
             message.attempts += 1
             if outcome.error is None:
-                message.status, message.sent_at, message.last_error = "sent", now, None
+                message.status, message.sent_at, message.last_error = MessageStatus.sent, now, None
                 case = cases[message.case_id]
                 events.emit(session, case, "message.sent", now, message=_summary(message))
-                if case.state == "contacting_customer":
+                if case.state == CaseState.contacting_customer:
                     transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
                 continue
             message.last_error = outcome.error[:2000]
             if outcome.permanent or message.attempts >= settings.outbox_max_attempts:
-                message.status = "failed"
+                message.status = MessageStatus.failed
                 if outcome.bounce:
                     suppress_within(session, message.seller_id, message.recipient, "bounce", now)
                 case = cases.get(message.case_id) or session.get(Case, message.case_id)
@@ -162,7 +163,7 @@ def due_messages(session: Session, now: datetime) -> list[OutboxMessage]:
         return list(
             session.scalars(
                 select(OutboxMessage)
-                .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
+                .where(OutboxMessage.status == MessageStatus.queued, OutboxMessage.next_attempt_at <= now)
                 .order_by(OutboxMessage.next_attempt_at)
             )
         )

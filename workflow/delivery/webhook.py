@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import exists, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from workflow.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
 from workflow.webhooks.endpoints import SECRET_PREFIX
@@ -76,14 +76,14 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
             earlier.endpoint_id == WebhookDelivery.endpoint_id,
             earlier.case_id == WebhookDelivery.case_id,
             earlier.seq < WebhookDelivery.seq,
-            earlier.status == "queued",
+            earlier.status == WebhookDeliveryStatus.queued,
             or_(earlier.next_attempt_at > now, earlier.claimed_until > now),
         )
         rows = session.execute(
             select(WebhookDelivery, WebhookEndpoint)
             .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
             .where(
-                WebhookDelivery.status == "queued",
+                WebhookDelivery.status == WebhookDeliveryStatus.queued,
                 WebhookDelivery.next_attempt_at <= now,
                 or_(WebhookDelivery.claimed_until.is_(None), WebhookDelivery.claimed_until < now),
                 WebhookEndpoint.enabled.is_(True),
@@ -148,15 +148,15 @@ def record_results(session: Session, results: list[WebhookResult], now: datetime
                 )  # fmt: skip
             )
             if result.delivered:
-                delivery.status, delivery.delivered_at = "delivered", now
+                delivery.status, delivery.delivered_at = WebhookDeliveryStatus.delivered, now
             elif result.status_code == 410:
-                delivery.status = "failed"
+                delivery.status = WebhookDeliveryStatus.failed
                 endpoint = session.get(WebhookEndpoint, delivery.endpoint_id)
                 endpoint.enabled, endpoint.disabled_reason = False, "the receiver answered 410 Gone"
             else:
                 delay = retry_delay(delivery.attempts)
                 if delay is None:
-                    delivery.status = "failed"
+                    delivery.status = WebhookDeliveryStatus.failed
                 else:
                     if result.retry_after_seconds is not None:
                         delay = min(max(delay, result.retry_after_seconds), MAX_RETRY_AFTER_SECONDS)

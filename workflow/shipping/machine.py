@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from statemachine import State, StateMachine
 
 from workflow.models import DocumentationRequest
@@ -23,3 +25,9 @@ class DocumentationRequestMachine(StateMachine):
 
 def documentation_machine(request: DocumentationRequest) -> DocumentationRequestMachine:
     return DocumentationRequestMachine(request, state_field="status")
+
+
+# A request's status values, from its machine; the API's models use them too.
+DocumentationRequestStatus = StrEnum(
+    "DocumentationRequestStatus", [state.id for state in DocumentationRequestMachine.states]
+)

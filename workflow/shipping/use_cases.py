@@ -18,7 +18,7 @@ from workflow.errors import DomainError, InvalidInput, NotFound
 from workflow.models import Case, DocumentationRequest, Penalty, ShipperLink
 from workflow.policy import BUY_SHIPPING_TYPE, FEEDBACK_TYPES_BY_CODE, Evidence
 from workflow.settings import Settings
-from workflow.shipping.machine import DocumentationRequestMachine, documentation_machine
+from workflow.shipping.machine import DocumentationRequestMachine, DocumentationRequestStatus, documentation_machine
 from workflow.shipping.representation import summary
 from workflow.transactions import write_transaction
 from workflow.webhooks import events
@@ -79,7 +79,9 @@ def request_documentation(
             select(DocumentationRequest.id).where(
                 DocumentationRequest.case_id == case_id,
                 DocumentationRequest.shipper_id == shipper_id,
-                DocumentationRequest.status.in_(("requested", "overdue")),
+                DocumentationRequest.status.in_(
+                    (DocumentationRequestStatus.requested, DocumentationRequestStatus.overdue)
+                ),
             )
         ):
             raise RequestConflict("this case has an unanswered documentation request with that shipper already")
@@ -198,7 +200,7 @@ def respond(
         event = "provide" if evidence is not None else "decline"
         if evidence is not None:
             _check_evidence(request, evidence)
-        on_time = request.status == "requested" and now <= request.respond_by
+        on_time = request.status == DocumentationRequestStatus.requested and now <= request.respond_by
         try:
             documentation_machine(request).send(event)
         except TransitionNotAllowed:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.errors import NotFound
-from workflow.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
 from workflow.webhooks.events import ALL_EVENTS, EVENT_TYPES
@@ -136,5 +136,5 @@ def redeliver(session: Session, seller_id: str, endpoint_id: str, delivery_id: s
         )
         if delivery is None:
             raise NotFound(f"no delivery {delivery_id!r} for endpoint {endpoint_id!r}")
-        delivery.status, delivery.next_attempt_at, delivery.claimed_until = "queued", now, None
+        delivery.status, delivery.next_attempt_at, delivery.claimed_until = WebhookDeliveryStatus.queued, now, None
     return delivery
