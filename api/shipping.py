@@ -107,9 +107,8 @@ def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
     if body.evidence is not None:
         given = body.evidence.model_dump()
         evidence = use_cases.EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
-    session = db.session()
-    request = use_cases.respond(
-        session,
+    request, case = use_cases.respond(
+        db.session(),
         g.shipper_id,
         path.request_id,
         evidence=evidence,
@@ -117,7 +116,7 @@ def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
         decline_reason=body.reason,
         now=utcnow(),
     )
-    return json_response(_shipper_view(request, session.get(Case, request.case_id)))
+    return json_response(_shipper_view(request, case))
 
 
 @shipper_blueprint.get("/scorecard", responses={200: Scorecard})

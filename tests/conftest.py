@@ -10,6 +10,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
 
 from api import create_app
 from api.extensions import db
@@ -164,3 +165,14 @@ def endpoint(client, seller, receiver):
 @pytest.fixture
 def shipper(app, seller):
     return new_shipper(app, "Cahoot", seller)
+
+
+@pytest.fixture
+def session(app):
+    """A plain SQLAlchemy session on the migrated database, outside any Flask context: how the
+    use cases are called by anything that is not the API (the worker, the commands, tests)."""
+    with app.app_context():
+        engine = db.engine
+    plain = Session(engine, expire_on_commit=False)
+    yield plain
+    plain.close()

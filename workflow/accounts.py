@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from workflow.errors import NotFound
 from workflow.models import ApiToken, Seller, Shipper, ShipperLink, ShipperToken
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 
 TOKEN_PREFIX = "fd_"
 SHIPPER_TOKEN_PREFIX = "fds_"
@@ -41,7 +41,7 @@ def create_seller(session: Session, name: str) -> tuple[Seller, str]:
 
 def seller_for_token(session: Session, token: str) -> str | None:
     """The seller a token belongs to, read in a transaction of its own."""
-    with session.begin():
+    with read_transaction(session):
         return session.scalar(select(ApiToken.seller_id).where(ApiToken.token_hash == hash_token(token)))
 
 
@@ -66,9 +66,9 @@ def link_shipper(session: Session, shipper_id: str, seller_id: str) -> None:
 
 
 def shipper_for_token(session: Session, token: str) -> str | None:
-    with session.begin():
+    with read_transaction(session):
         return session.scalar(select(ShipperToken.shipper_id).where(ShipperToken.token_hash == hash_token(token)))
 
 
-def shipper_serves(session: Session, shipper_id: str, seller_id: str) -> bool:
+def shipper_serves_within(session: Session, shipper_id: str, seller_id: str) -> bool:
     return session.get(ShipperLink, (shipper_id, seller_id)) is not None

@@ -23,7 +23,7 @@ from workflow.models import Case, DocumentationRequest
 from workflow.settings import Settings
 from workflow.shipping.machine import DocumentationRequestStatus, documentation_machine
 from workflow.shipping.representation import summary
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
 # The deadline notices: (deadline attribute, days before, bit in Case.notices_sent).
@@ -74,7 +74,7 @@ def _keep_schedule(_mapper, _connection, case: Case) -> None:
 
 def due_for_sweep(session: Session, now: datetime, limit: int) -> list[str]:
     """Ids of cases whose sweep instant has come, through the index on `sweep_at`."""
-    with session.begin():
+    with read_transaction(session):
         return list(session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit)))
 
 
@@ -83,7 +83,7 @@ def expire_case(session: Session, case_id: str, settings: Settings, now: datetim
     with write_transaction(session):
         case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
         try:
-            use_cases.transition(
+            use_cases.transition_within(
                 session, case, "expire", actor="system", settings=settings, now=now, note="deadline sweep"
             )
         except EventRefused:
@@ -95,7 +95,7 @@ def expire_case(session: Session, case_id: str, settings: Settings, now: datetim
 
 
 def due_for_notice(session: Session, now: datetime, limit: int) -> list[str]:
-    with session.begin():
+    with read_transaction(session):
         return list(
             session.scalars(
                 select(Case.id).where(Case.next_notice_at <= now).order_by(Case.next_notice_at).limit(limit)

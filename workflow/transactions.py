@@ -1,4 +1,19 @@
-"""One use case, one transaction."""
+"""The one transaction rule: each public use case is one transaction of its own.
+
+A use case that changes something opens `write_transaction`, one that only reads opens
+`read_transaction`; both refuse to start inside a transaction already open, so two use
+cases never share one by accident, and each leaves the session with no transaction open.
+
+Functions that run inside their caller's transaction say so: by a name ending in `_within`
+(`transition_within`, `suppress_within`, ...), or by living in a module that holds only such
+functions: cases/repository.py (queries), webhooks/events.py (emitting), and the listeners
+that workflow/effects.py attaches to a transition.
+
+The session is expected to keep objects loaded after commit (`expire_on_commit=False`): a
+use case returns the rows it committed, and callers read them without another query. A
+refused write rolls back, which expires every object of the session: read again through a
+use case rather than touching them (that would begin a transaction outside any use case).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +23,18 @@ from contextlib import contextmanager
 from sqlalchemy.orm import Session
 
 from workflow.db import WRITE_LOCK
+from workflow.errors import DomainError
+
+
+def _refuse_nested(session: Session) -> None:
+    if session.in_transaction():
+        raise RuntimeError("a use case opens its own transaction; end the session's current one first")
 
 
 @contextmanager
 def write_transaction(session: Session) -> Iterator[Session]:
     """One use case, one transaction: commit all of it, or on any exception none of it."""
-    if session.in_transaction():
-        raise RuntimeError("a use case opens its own transaction; end the session's current one first")
+    _refuse_nested(session)
     session.connection(execution_options=WRITE_LOCK)
     try:
         yield session
@@ -22,3 +42,21 @@ def write_transaction(session: Session) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+@contextmanager
+def read_transaction(session: Session) -> Iterator[Session]:
+    """One reading use case, one snapshot. It ends with COMMIT, also when the use case refuses
+    (404): there is nothing to undo, and psycopg 3 drops its prepared statements on ROLLBACK."""
+    _refuse_nested(session)
+    session.begin()
+    try:
+        yield session
+    except DomainError:
+        session.commit()
+        raise
+    except BaseException:
+        session.rollback()
+        raise
+    else:
+        session.commit()

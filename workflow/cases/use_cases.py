@@ -31,7 +31,7 @@ from workflow.models import DERIVED_CASE_COLUMNS, Case, CaseTransition
 from workflow.plugins import ListenerFailed, failing_listener
 from workflow.policy import ORDER_ID_PATTERN
 from workflow.settings import Settings
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
@@ -186,13 +186,13 @@ def fire_event(
         _check_event_fields(event, fields)
         case = sellers_case(session, seller_id, case_id, for_update=True)
         _check_version(case, expected_version)
-        transition(session, case, event, actor=actor, settings=settings, now=now, note=note, fields=fields)
+        transition_within(session, case, event, actor=actor, settings=settings, now=now, note=note, fields=fields)
     # The latest message's status is derived on load; the transition may have queued one.
     session.expire(case, DERIVED_CASE_COLUMNS)
     return case
 
 
-def transition(
+def transition_within(
     session: Session,
     case: Case,
     event: str,
@@ -236,35 +236,38 @@ def _check_event_fields(event: str, fields: dict[str, str]) -> None:
 
 
 def get_case(session: Session, seller_id: str, case_id: str) -> Case:
-    return sellers_case(session, seller_id, case_id)
+    with read_transaction(session):
+        return sellers_case(session, seller_id, case_id)
 
 
 def case_history(session: Session, seller_id: str, case_id: str) -> list[CaseTransition]:
-    require_sellers_case(session, seller_id, case_id)
-    return list(
-        session.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.id))
-    )
+    with read_transaction(session):
+        require_sellers_case(session, seller_id, case_id)
+        return list(
+            session.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id).order_by(CaseTransition.id))
+        )
 
 
 def list_cases(
     session: Session, seller_id: str, filters: CaseFilter, *, limit: int, after_id: str | None = None
 ) -> tuple[list[Case], str | None]:
     """One page of the seller's cases in creation order, and the id to continue after (if any)."""
-    query = select(Case).where(Case.seller_id == seller_id).order_by(Case.id).limit(limit + 1)
-    if after_id is not None:
-        query = query.where(Case.id > after_id)
-    if filters.state is not None:
-        query = query.where(Case.state == filters.state)
-    if filters.feedback_type is not None:
-        query = query.where(
-            (literal(",") + Case.feedback_types_csv + ",").contains(f",{filters.feedback_type},", autoescape=True)
-        )
-    if filters.due_before is not None:
-        query = query.where(
-            Case.outcome.is_(None),
-            or_(Case.customer_removal_by < filters.due_before, Case.amazon_removal_by < filters.due_before),
-        )
-    cases = list(session.scalars(query))
-    if len(cases) > limit:
-        return cases[:limit], cases[limit - 1].id
-    return cases, None
+    with read_transaction(session):
+        query = select(Case).where(Case.seller_id == seller_id).order_by(Case.id).limit(limit + 1)
+        if after_id is not None:
+            query = query.where(Case.id > after_id)
+        if filters.state is not None:
+            query = query.where(Case.state == filters.state)
+        if filters.feedback_type is not None:
+            query = query.where(
+                (literal(",") + Case.feedback_types_csv + ",").contains(f",{filters.feedback_type},", autoescape=True)
+            )
+        if filters.due_before is not None:
+            query = query.where(
+                Case.outcome.is_(None),
+                or_(Case.customer_removal_by < filters.due_before, Case.amazon_removal_by < filters.due_before),
+            )
+        cases = list(session.scalars(query))
+        if len(cases) > limit:
+            return cases[:limit], cases[limit - 1].id
+        return cases, None

@@ -18,11 +18,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from workflow.cases.machine import CaseState
-from workflow.cases.use_cases import transition
+from workflow.cases.use_cases import transition_within
 from workflow.models import Case, MessageStatus, OutboxMessage
 from workflow.outreach.use_cases import suppress_within
 from workflow.settings import Settings
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
 
@@ -135,7 +135,7 @@ def record_outcomes(session: Session, outcomes: list[EmailOutcome], settings: Se
                 case = cases[message.case_id]
                 events.emit(session, case, "message.sent", now, message=_summary(message))
                 if case.state == CaseState.contacting_customer:
-                    transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
+                    transition_within(session, case, "customer_contacted", actor="system", settings=settings, now=now)
                 continue
             message.last_error = outcome.error[:2000]
             if outcome.permanent or message.attempts >= settings.outbox_max_attempts:
@@ -159,7 +159,7 @@ def _summary(message: OutboxMessage) -> dict:
 
 
 def due_messages(session: Session, now: datetime) -> list[OutboxMessage]:
-    with session.begin():
+    with read_transaction(session):
         return list(
             session.scalars(
                 select(OutboxMessage)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from workflow.cases.machine import TransitionContext
 from workflow.errors import InvalidInput
 from workflow.models import Case, OutboxMessage, new_id
-from workflow.outreach.use_cases import MessageNotCompliant, render_for_case
+from workflow.outreach.use_cases import MessageNotCompliant, render_for_case_within
 from workflow.policy import MessagePurpose, message_purposes
 
 
@@ -31,7 +31,7 @@ class RemovalRequestMailer:
                     }
                 ]
             )
-        rendered = render_for_case(self.session, model, action_taken)
+        rendered = render_for_case_within(self.session, model, action_taken)
         if rendered.violations:
             reasons = [str(v) for v in rendered.violations]
             raise MessageNotCompliant(

@@ -18,7 +18,7 @@ from workflow.outreach.messages import (
     render_removal_request,
     template_key,
 )
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 
 MAX_TEMPLATE_LENGTH = 20_000
 
@@ -40,7 +40,7 @@ def _overrides(session: Session, seller_id: str) -> dict[str, str]:
     return {template_key(row.name, row.language): row.source for row in rows}
 
 
-def render_for_case(session: Session, case: Case, action_taken: str | None, language: str | None = None):
+def render_for_case_within(session: Session, case: Case, action_taken: str | None, language: str | None = None):
     seller_name = session.scalar(select(Seller.name).where(Seller.id == case.seller_id))
     try:
         return render_removal_request(
@@ -59,29 +59,32 @@ def render_for_case(session: Session, case: Case, action_taken: str | None, lang
 
 
 def preview(session: Session, seller_id: str, case_id: str, action_taken: str | None, language: str | None):
-    return render_for_case(session, sellers_case(session, seller_id, case_id), action_taken, language)
+    with read_transaction(session):
+        return render_for_case_within(session, sellers_case(session, seller_id, case_id), action_taken, language)
 
 
 def messages_of(session: Session, seller_id: str, case_id: str) -> list[OutboxMessage]:
-    require_sellers_case(session, seller_id, case_id)
-    return list(
-        session.scalars(
-            select(OutboxMessage)
-            .where(OutboxMessage.case_id == case_id)
-            .order_by(OutboxMessage.created_at, OutboxMessage.id)
+    with read_transaction(session):
+        require_sellers_case(session, seller_id, case_id)
+        return list(
+            session.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.case_id == case_id)
+                .order_by(OutboxMessage.created_at, OutboxMessage.id)
+            )
         )
-    )
 
 
 def template_source(session: Session, seller_id: str, name: str, language: str) -> tuple[str, bool]:
     """The template in force for the seller, and whether it is the seller's own override."""
-    override = session.get(TemplateOverride, (seller_id, name, language))
-    if override is not None:
-        return override.source, True
-    path = TEMPLATE_DIR / template_key(name, language)
-    if not path.is_file():
-        raise NotFound(f"no template {name!r} in {language!r}")
-    return path.read_text(encoding="utf-8"), False
+    with read_transaction(session):
+        override = session.get(TemplateOverride, (seller_id, name, language))
+        if override is not None:
+            return override.source, True
+        path = TEMPLATE_DIR / template_key(name, language)
+        if not path.is_file():
+            raise NotFound(f"no template {name!r} in {language!r}")
+        return path.read_text(encoding="utf-8"), False
 
 
 def save_override(session: Session, seller_id: str, name: str, language: str, source: str) -> bool:
@@ -111,13 +114,14 @@ def delete_override(session: Session, seller_id: str, name: str, language: str) 
 
 
 def list_overrides(session: Session, seller_id: str) -> list[TemplateOverride]:
-    return list(
-        session.scalars(
-            select(TemplateOverride)
-            .where(TemplateOverride.seller_id == seller_id)
-            .order_by(TemplateOverride.name, TemplateOverride.language)
+    with read_transaction(session):
+        return list(
+            session.scalars(
+                select(TemplateOverride)
+                .where(TemplateOverride.seller_id == seller_id)
+                .order_by(TemplateOverride.name, TemplateOverride.language)
+            )
         )
-    )
 
 
 def suppress(session: Session, seller_id: str, email: str, reason: str, now: datetime) -> Suppression:
@@ -145,6 +149,7 @@ def unsuppress(session: Session, seller_id: str, email: str) -> None:
 
 
 def list_suppressions(session: Session, seller_id: str) -> list[Suppression]:
-    return list(
-        session.scalars(select(Suppression).where(Suppression.seller_id == seller_id).order_by(Suppression.email))
-    )
+    with read_transaction(session):
+        return list(
+            session.scalars(select(Suppression).where(Suppression.seller_id == seller_id).order_by(Suppression.email))
+        )

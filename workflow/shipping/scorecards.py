@@ -7,12 +7,27 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow.accounts import shipper_serves
+from workflow.accounts import shipper_serves_within
 from workflow.errors import NotFound
 from workflow.models import DocumentationRequest, Penalty
+from workflow.transactions import read_transaction
 
 
-def scorecard(session: Session, shipper_id: str, seller_id: str | None = None) -> dict:
+def scorecard(session: Session, shipper_id: str) -> dict:
+    """The shipper's record across all the sellers it serves."""
+    with read_transaction(session):
+        return _tally(session, shipper_id)
+
+
+def scorecard_for_seller(session: Session, seller_id: str, shipper_id: str) -> dict:
+    """How a shipper that serves the seller answered the seller's requests."""
+    with read_transaction(session):
+        if not shipper_serves_within(session, shipper_id, seller_id):
+            raise NotFound(f"no shipper {shipper_id!r} serves this seller")
+        return _tally(session, shipper_id, seller_id)
+
+
+def _tally(session: Session, shipper_id: str, seller_id: str | None = None) -> dict:
     """Penalties by type, faults, answers on time and the average response time, for all the
     shipper's sellers or for one."""
     query = select(DocumentationRequest).where(DocumentationRequest.shipper_id == shipper_id)
@@ -35,9 +50,3 @@ def scorecard(session: Session, shipper_id: str, seller_id: str | None = None) -
         "faults": dict(Counter(r.fault for r in answered if r.fault)),
         "penalties_by_type": {code: n for code, n in sorted(Counter(session.scalars(penalties)).items())},
     }
-
-
-def scorecard_for_seller(session: Session, seller_id: str, shipper_id: str) -> dict:
-    if not shipper_serves(session, shipper_id, seller_id):
-        raise NotFound(f"no shipper {shipper_id!r} serves this seller")
-    return scorecard(session, shipper_id, seller_id)

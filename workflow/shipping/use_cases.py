@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
 from workflow import deadlines
-from workflow.accounts import shipper_serves
+from workflow.accounts import shipper_serves_within
 from workflow.cases.repository import require_sellers_case, sellers_case
 from workflow.errors import DomainError, InvalidInput, NotFound
 from workflow.models import Case, DocumentationRequest, Penalty, ShipperLink
@@ -20,7 +20,7 @@ from workflow.policy import BUY_SHIPPING_TYPE, FEEDBACK_TYPES_BY_CODE, Evidence
 from workflow.settings import Settings
 from workflow.shipping.machine import DocumentationRequestMachine, DocumentationRequestStatus, documentation_machine
 from workflow.shipping.representation import summary
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
 # Which answer fields each kind of evidence needs.
@@ -119,14 +119,15 @@ def _shipper_of(session: Session, seller_id: str, shipper_id: str | None) -> str
 
 
 def requests_of_case(session: Session, seller_id: str, case_id: str) -> list[DocumentationRequest]:
-    require_sellers_case(session, seller_id, case_id)
-    return list(
-        session.scalars(
-            select(DocumentationRequest)
-            .where(DocumentationRequest.case_id == case_id)
-            .order_by(DocumentationRequest.id)
+    with read_transaction(session):
+        require_sellers_case(session, seller_id, case_id)
+        return list(
+            session.scalars(
+                select(DocumentationRequest)
+                .where(DocumentationRequest.case_id == case_id)
+                .order_by(DocumentationRequest.id)
+            )
         )
-    )
 
 
 # --- the shipper answers --------------------------------------------------------------------
@@ -154,20 +155,21 @@ def requests_for_shipper(
     session: Session, shipper_id: str, status: str | None
 ) -> list[tuple[DocumentationRequest, Case]]:
     """The shipper's requests from the sellers it serves (a request whose link was removed drops out)."""
-    query = (
-        select(DocumentationRequest, Case)
-        .join(Case, Case.id == DocumentationRequest.case_id)
-        .join(
-            ShipperLink,
-            (ShipperLink.shipper_id == DocumentationRequest.shipper_id)
-            & (ShipperLink.seller_id == DocumentationRequest.seller_id),
+    with read_transaction(session):
+        query = (
+            select(DocumentationRequest, Case)
+            .join(Case, Case.id == DocumentationRequest.case_id)
+            .join(
+                ShipperLink,
+                (ShipperLink.shipper_id == DocumentationRequest.shipper_id)
+                & (ShipperLink.seller_id == DocumentationRequest.seller_id),
+            )
+            .where(DocumentationRequest.shipper_id == shipper_id)
+            .order_by(DocumentationRequest.id)
         )
-        .where(DocumentationRequest.shipper_id == shipper_id)
-        .order_by(DocumentationRequest.id)
-    )
-    if status is not None:
-        query = query.where(DocumentationRequest.status == status)
-    return [tuple(row) for row in session.execute(query)]
+        if status is not None:
+            query = query.where(DocumentationRequest.status == status)
+        return [tuple(row) for row in session.execute(query)]
 
 
 def _shippers_request(session: Session, shipper_id: str, request_id: str) -> DocumentationRequest:
@@ -176,7 +178,7 @@ def _shippers_request(session: Session, shipper_id: str, request_id: str) -> Doc
         .where(DocumentationRequest.id == request_id, DocumentationRequest.shipper_id == shipper_id)
         .with_for_update()
     )
-    if request is None or not shipper_serves(session, shipper_id, request.seller_id):
+    if request is None or not shipper_serves_within(session, shipper_id, request.seller_id):
         raise NotFound(f"no documentation request {request_id!r}")
     return request
 
@@ -190,10 +192,11 @@ def respond(
     fault: str | None,
     decline_reason: str | None,
     now: datetime,
-) -> DocumentationRequest:
-    """Provide the evidence with a fault finding, or decline. A fulfilment-center fault on a
-    type the seed penalises records a penalty; on-time Buy Shipping evidence on a pure
-    late-delivery case gives the case Amazon's strike-through ground."""
+) -> tuple[DocumentationRequest, Case]:
+    """Provide the evidence with a fault finding, or decline; returns the request and its case.
+    A fulfilment-center fault on a type the seed penalises records a penalty; on-time Buy
+    Shipping evidence on a pure late-delivery case gives the case Amazon's strike-through
+    ground."""
     with write_transaction(session):
         request = _shippers_request(session, shipper_id, request_id)
         case = session.scalar(select(Case).where(Case.id == request.case_id).with_for_update())
@@ -209,7 +212,7 @@ def respond(
         if evidence is None:
             request.decline_reason = decline_reason
             events.emit(session, case, "documentation.declined", now, documentation_request=summary(request))
-            return request
+            return request, case
         given = {**evidence.__dict__, "shipped_on": _iso(evidence.shipped_on), "ship_by": _iso(evidence.ship_by)}
         request.evidence_given_json = json.dumps({**given, "attachments": list(evidence.attachments)})
         request.fault = fault
@@ -230,7 +233,7 @@ def respond(
             case.shipped_on_time_with_buy_shipping = True
             case.updated_at = now
         events.emit(session, case, "documentation.provided", now, documentation_request=summary(request))
-    return request
+    return request, case
 
 
 def _iso(value: date | None) -> str | None:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from workflow.errors import NotFound
 from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks.events import ALL_EVENTS, EVENT_TYPES
 from workflow.webhooks.urls import check_url
 
@@ -56,15 +56,17 @@ def create_endpoint(
 
 
 def get_endpoint(session: Session, seller_id: str, endpoint_id: str) -> WebhookEndpoint:
-    return _endpoint(session, seller_id, endpoint_id)
+    with read_transaction(session):
+        return _endpoint(session, seller_id, endpoint_id)
 
 
 def list_endpoints(session: Session, seller_id: str) -> list[WebhookEndpoint]:
-    return list(
-        session.scalars(
-            select(WebhookEndpoint).where(WebhookEndpoint.seller_id == seller_id).order_by(WebhookEndpoint.id)
+    with read_transaction(session):
+        return list(
+            session.scalars(
+                select(WebhookEndpoint).where(WebhookEndpoint.seller_id == seller_id).order_by(WebhookEndpoint.id)
+            )
         )
-    )
 
 
 def update_endpoint(
@@ -110,21 +112,22 @@ def rotate_secret(
 
 def deliveries_of(session: Session, seller_id: str, endpoint_id: str, limit: int = 100):
     """The endpoint's latest deliveries, newest first, each with its attempts."""
-    _endpoint(session, seller_id, endpoint_id)
-    deliveries = list(
-        session.scalars(
-            select(WebhookDelivery)
-            .where(WebhookDelivery.endpoint_id == endpoint_id)
-            .order_by(WebhookDelivery.seq.desc())
-            .limit(limit)
+    with read_transaction(session):
+        _endpoint(session, seller_id, endpoint_id)
+        deliveries = list(
+            session.scalars(
+                select(WebhookDelivery)
+                .where(WebhookDelivery.endpoint_id == endpoint_id)
+                .order_by(WebhookDelivery.seq.desc())
+                .limit(limit)
+            )
         )
-    )
-    attempts: dict[str, list[WebhookAttempt]] = {d.id: [] for d in deliveries}
-    for attempt in session.scalars(
-        select(WebhookAttempt).where(WebhookAttempt.delivery_id.in_(attempts)).order_by(WebhookAttempt.id)
-    ):
-        attempts[attempt.delivery_id].append(attempt)
-    return [(delivery, attempts[delivery.id]) for delivery in deliveries]
+        attempts: dict[str, list[WebhookAttempt]] = {d.id: [] for d in deliveries}
+        for attempt in session.scalars(
+            select(WebhookAttempt).where(WebhookAttempt.delivery_id.in_(attempts)).order_by(WebhookAttempt.id)
+        ):
+            attempts[attempt.delivery_id].append(attempt)
+        return [(delivery, attempts[delivery.id]) for delivery in deliveries]
 
 
 def redeliver(session: Session, seller_id: str, endpoint_id: str, delivery_id: str, now: datetime) -> WebhookDelivery:
