@@ -11,6 +11,7 @@ from flask import Flask
 from flask.cli import FlaskGroup
 
 from api import create_app
+from commands.errors import OneLineErrors
 
 
 def register_commands(app: Flask) -> None:
@@ -23,6 +24,10 @@ def register_commands(app: Flask) -> None:
         app.cli.add_command(command)
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
+class FeedbackDeskGroup(OneLineErrors, FlaskGroup):
+    """Flask's CLI, with the product's one-line errors for its own commands too (db, run)."""
+
+
+@click.group(cls=FeedbackDeskGroup, create_app=create_app, add_version_option=False)
 def cli() -> None:
     """feedback-desk: negative seller feedback cases."""

@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 from aiosmtpd.controller import Controller
 
+from commands.errors import Command
+
 
 class EmlDirectoryHandler:
     """aiosmtpd handler: each accepted message becomes <directory>/<time>-<id>.eml."""
@@ -25,7 +27,7 @@ class EmlDirectoryHandler:
         return "250 Message accepted for delivery"
 
 
-@click.command("mail-catcher")
+@click.command("mail-catcher", cls=Command)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8025, show_default=True)
 @click.option("--directory", default="instance/mail", show_default=True, type=click.Path(path_type=Path))

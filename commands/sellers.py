@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import click
-from flask.cli import AppGroup
 
 from api.extensions import db
+from commands.errors import CommandGroup
 from workflow.accounts import create_seller
 
-sellers_group = AppGroup("sellers", help="Seller accounts.")
+sellers_group = CommandGroup("sellers", help="Seller accounts.")
 
 
 @sellers_group.command("create")
 @click.argument("name")
-def create_seller_command(name: str) -> None:
+@click.option("--allow-duplicate-name", is_flag=True, help="Create the seller even if one has this name already.")
+def create_seller_command(name: str, allow_duplicate_name: bool) -> None:
     """Create a seller; the last line printed is its API token (shown once, stored hashed)."""
-    seller, token = create_seller(db.session(), name)
+    seller, token = create_seller(db.session(), name, allow_duplicate_name=allow_duplicate_name)
     click.echo(f"seller {seller.id} created for {name!r}; its API token (shown only now):")
     click.echo(token)

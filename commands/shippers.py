@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import click
-from flask.cli import AppGroup
 
 from api.extensions import db
+from commands.errors import CommandGroup
 from workflow import accounts
 
-shippers_group = AppGroup("shippers", help="Shipper (fulfilment network) accounts.")
+shippers_group = CommandGroup("shippers", help="Shipper (fulfilment network) accounts.")
 
 
 @shippers_group.command("create")

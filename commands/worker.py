@@ -8,11 +8,12 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from commands.errors import Command
 from worker.runner import Worker
 from workflow.clock import as_utc, utcnow
 
 
-@click.command("worker")
+@click.command("worker", cls=Command)
 @click.option("--once", is_flag=True, help="Do everything due, then exit (for cron and tests).")
 @click.option(
     "--as-of",

@@ -9,7 +9,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow.errors import NotFound
+from workflow.errors import DomainError, NotFound
 from workflow.models import ApiToken, Seller, Shipper, ShipperLink, ShipperToken
 from workflow.transactions import read_transaction, write_transaction
 
@@ -28,10 +28,25 @@ def new_token(prefix: str) -> tuple[str, str]:
     return token, hash_token(token)
 
 
-def create_seller(session: Session, name: str) -> tuple[Seller, str]:
-    """A new seller and its first token."""
+class SellerNameTaken(DomainError):
+    status = 409
+    slug = "seller-name-taken"
+    title = "A seller has this name already"
+
+
+def create_seller(session: Session, name: str, *, allow_duplicate_name: bool = False) -> tuple[Seller, str]:
+    """A new seller and its first token. Two sellers of one name are easily mixed up, so a
+    name in use is refused unless a duplicate is asked for."""
     token, digest = new_token(TOKEN_PREFIX)
     with write_transaction(session):
+        if not allow_duplicate_name:
+            existing = session.scalar(select(Seller.id).where(Seller.name == name).limit(1))
+            if existing is not None:
+                raise SellerNameTaken(
+                    f"a seller named {name!r} exists already ({existing}); "
+                    "allow a duplicate name (--allow-duplicate-name) to create another",
+                    existing_seller_id=existing,
+                )
         seller = Seller(name=name)
         session.add(seller)
         session.flush()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from api import create_app
+
 
 def test_cli_creates_and_links_shippers(app, seller):
     runner = app.test_cli_runner()
@@ -14,3 +16,39 @@ def test_cli_creates_and_links_shippers(app, seller):
     assert linked.exit_code == 0, linked.output
     with app.test_client() as client:
         assert client.get("/v1/shipper/scorecard", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def one_line_error(result) -> str:
+    """The refusal: exit code 1, one line on stderr, nothing on stdout, no traceback."""
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert "Traceback" not in result.output
+    return line
+
+
+def test_linking_an_unknown_shipper_or_seller_is_one_line(app, seller):
+    runner = app.test_cli_runner()
+    assert "no shipper 'shp_missing'" in one_line_error(
+        runner.invoke(args=["shippers", "link", "shp_missing", seller.id])
+    )
+    created = runner.invoke(args=["shippers", "create", "Cahoot"])
+    shipper_id = created.output.split()[1]
+    assert "no seller 'sel_missing'" in one_line_error(
+        runner.invoke(args=["shippers", "link", shipper_id, "sel_missing"])
+    )
+
+
+def test_a_seller_name_in_use_is_refused_unless_a_duplicate_is_asked_for(app, seller):
+    runner = app.test_cli_runner()
+    refusal = one_line_error(runner.invoke(args=["sellers", "create", "Acme Outdoor"]))
+    assert seller.id in refusal and "--allow-duplicate-name" in refusal
+    second = runner.invoke(args=["sellers", "create", "Acme Outdoor", "--allow-duplicate-name"])
+    assert second.exit_code == 0, second.output
+    assert second.output.split()[1] not in (seller.id, "")
+
+
+def test_a_database_that_is_not_migrated_is_one_line(tmp_path):
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/empty.db"})
+    refusal = one_line_error(app.test_cli_runner().invoke(args=["sellers", "create", "Acme Outdoor"]))
+    assert "feedback-desk db upgrade" in refusal
