@@ -1,5 +1,5 @@
 """Finding a seller's case: every use case scopes it by seller, and another seller's case is
-simply not there (404)."""
+simply not there (404). These queries run inside their caller's transaction."""
 
 from __future__ import annotations
 
