@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.cases import use_cases
@@ -60,10 +60,9 @@ def _notice_instants(case: Case) -> list[tuple[datetime, str, int, int]]:
     ]
 
 
-@event.listens_for(Case, "before_insert")
-@event.listens_for(Case, "before_update")
-def _keep_schedule(_mapper, _connection, case: Case) -> None:
-    """The derived schedule columns, as of the row about to be written."""
+def keep_schedule(_mapper, _connection, case: Case) -> None:
+    """The derived schedule columns, as of the row about to be written (a mapper event of
+    every insert and update of a case, attached by Case itself)."""
     case.sweep_at = hopeless_from(case)
     pending = _notice_instants(case) if case.outcome is None else []
     case.next_notice_at = min((instant for instant, *_ in pending), default=None)

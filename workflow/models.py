@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     exists,
     false,
     select,
@@ -86,7 +87,7 @@ class Case(Base):
     outcome: Mapped[str | None] = mapped_column(String(40))
     customer_removal_by: Mapped[datetime] = mapped_column(UTCDateTime)
     amazon_removal_by: Mapped[datetime] = mapped_column(UTCDateTime)
-    # When the deadline sweep must look at the case next (None: never); kept by machine.py.
+    # When the deadline sweep must look at the case next (None: never); kept by deadlines.py.
     sweep_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     # The shipper's evidence showed an on-time shipment with an Amazon Buy Shipping label.
     shipped_on_time_with_buy_shipping: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -94,7 +95,7 @@ class Case(Base):
     # assigned to a fulfilment center and excluded with the shipper? (None: not recorded yet)
     cancellation_approved_before_assignment: Mapped[bool | None] = mapped_column(Boolean)
     # Deadline notices (7 and 1 days before each deadline) already sent, as bits, and when
-    # the next one is due (None: none left); kept by webhooks.py.
+    # the next one is due (None: none left); kept by deadlines.py.
     notices_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     next_notice_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     version: Mapped[int] = mapped_column(Integer)
@@ -103,6 +104,16 @@ class Case(Base):
 
     # Every UPDATE checks and bumps the version, so a change made from a stale read fails.
     __mapper_args__ = {"version_id_col": version}
+
+    @classmethod
+    def __declare_last__(cls) -> None:
+        """Once the mapping is configured, before any case is written: the schedule columns
+        follow from the row on every insert and update (workflow/deadlines.py). Imported here,
+        not at the top, because the clocks' module uses the models."""
+        from workflow.deadlines import keep_schedule
+
+        event.listen(cls, "before_insert", keep_schedule)
+        event.listen(cls, "before_update", keep_schedule)
 
     @property
     def feedback_types(self) -> list[str]:
