@@ -22,8 +22,8 @@ with Session(engine) as session:
     session.add(Seller(id="sel_1", name="Acme"))
     case = Case(
         seller_id="sel_1", order_id="111-1111111-1111111", rating=1, comment="Late.", published_at=published,
-        feedback_types_csv="late_delivery", asserted_grounds_csv="", state="new", customer_removal_by=published + timedelta(days=60),
-        amazon_removal_by=published + timedelta(days=90),
+        feedback_types_csv="late_delivery", asserted_grounds_csv="", state="new",
+        customer_removal_by=published + timedelta(days=60), amazon_removal_by=published + timedelta(days=90),
     )
     session.add(case)
     session.flush()
