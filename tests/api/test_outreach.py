@@ -70,13 +70,30 @@ def test_a_message_that_breaks_the_rules_is_refused_and_nothing_is_queued(client
     case = open_case(feedback_types=["late_delivery"])
     response = client.post(
         f"/v1/cases/{case['id']}/events",
-        json={"event": "contact_customer", "action_taken": "We refunded you in full, see www.acme-outdoor.example"},
+        json={
+            "event": "contact_customer",
+            "action_taken": "We will refund you in full once the feedback is gone, see www.acme-outdoor.example",
+        },
         headers=seller.headers,
     )
     body = assert_problem(response, 409)
     assert any("refund" in r for r in body["reasons"]) and any("www." in r for r in body["reasons"])
     assert get_case(client, seller, case["id"]) == case
     assert messages(client, seller, case["id"]) == []
+
+
+def test_a_refund_already_given_is_reported_in_the_message(client, seller, open_case):
+    case = open_case(feedback_types=["late_delivery"])
+    action = {"action_taken": "We refunded the shipping cost."}
+    preview = client.post(f"/v1/cases/{case['id']}/messages/preview", json=action, headers=seller.headers).get_json()
+    assert preview["compliant"] and "To put this right: We refunded the shipping cost." in preview["text"]
+    response = client.post(
+        f"/v1/cases/{case['id']}/events",
+        json={"event": "contact_customer", "action_taken": "We refunded the shipping cost."},
+        headers=seller.headers,
+    )
+    assert response.status_code == 200, response.get_json()
+    assert [m["status"] for m in messages(client, seller, case["id"])] == ["queued"]
 
 
 def test_preview_renders_without_queueing(client, seller, open_case):

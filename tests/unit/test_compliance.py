@@ -70,6 +70,83 @@ def test_universal_rule_catches_its_sample_in_every_language(rule, language):
     assert rule in {v.rule for v in violations(EVERYWHERE[rule], language)}
 
 
+# A resolution already given may be reported; Amazon's own wording that removal "is possible"
+# passes. Neither may be read as an incentive or as pressure.
+ALLOWED = {
+    "en": ["We refunded the shipping cost.", "We have issued a full refund for the damaged lamp.",
+           "We sent you a free replacement, which arrived yesterday.",
+           "If the rating was not what you intended, you can update it so that it matches your comment."],
+    "de": ["Wir haben Ihnen die Versandkosten erstattet.", "Wir haben Ihnen kostenlos einen Ersatz geschickt.",
+           "Wenn Sie der Meinung sind, dass wir Ihr Anliegen gelöst haben, ist es möglich, die Bewertung zu "
+           "aktualisieren oder zu entfernen."],
+    "fr": ["Nous vous avons remboursé les frais de port.", "Nous avons remplacé l'article gratuitement.",
+           "Si vous estimez que nous avons résolu votre problème, il est possible de mettre à jour ou de retirer "
+           "l'évaluation que vous avez laissée."],
+    "es": ["Le hemos reembolsado los gastos de envío.", "Le enviamos un repuesto gratuito la semana pasada.",
+           "Si considera que hemos resuelto su problema, es posible actualizar o retirar la valoración."],
+    "it": ["Le abbiamo rimborsato le spese di spedizione.", "Le abbiamo inviato gratuitamente un prodotto sostitutivo.",
+           "Se ritiene che abbiamo risolto il suo problema, è possibile aggiornare o rimuovere il feedback."],
+    "ja": ["送料を返金いたしました。", "交換品を無料でお送りしました。",
+           "問題が解決したとお考えいただける場合は、お寄せいただいた評価を更新または取り消すことができます。"],
+}  # fmt: skip
+# A benefit offered, promised or tied to the feedback, and removal asked for politely.
+VIOLATING = {
+    "incentive": {
+        "en": ["We will refund the shipping cost if you remove your feedback.",
+               "Once you update your rating, we can give you your money back.",
+               "We refunded the shipping cost and there is a voucher for your next order."],
+        "de": ["Wir erstatten Ihnen die Versandkosten, sobald Sie die Bewertung entfernt haben.",
+               "Sie erhalten eine Entschädigung, wenn Sie Ihre Bewertung ändern."],
+        "fr": ["Nous vous rembourserons les frais de port si vous retirez votre évaluation.",
+               "Une fois l'évaluation supprimée, vous recevrez un dédommagement."],
+        "es": ["Le reembolsaremos el envío si elimina su valoración.",
+               "Recibirá una compensación en cuanto cambie su opinión."],
+        "it": ["La rimborseremo non appena avrà rimosso il feedback.",
+               "Riceverà un risarcimento se modifica la sua valutazione."],
+        "ja": ["評価を削除していただければ、送料を返金いたします。", "評価を変更された場合、全額を返金します。"],
+    },
+    "pressure": {
+        "en": ["kindly take down your feedback", "We would be grateful if you could remove your rating.",
+               "Could you change your review to five stars?", "We'd appreciate it if you updated the feedback."],
+        "de": ["Wir würden uns freuen, wenn Sie Ihre Bewertung entfernen.",
+               "Könnten Sie Ihre Bewertung freundlicherweise löschen?",
+               "Wir bitten Sie höflich, die Bewertung zu ändern."],
+        "fr": ["Auriez-vous l'amabilité de retirer votre évaluation ?",
+               "Nous vous serions reconnaissants de bien vouloir modifier votre note.",
+               "Pourriez-vous supprimer votre commentaire ?"],
+        "es": ["¿Podría eliminar su valoración, por favor?", "Le agradeceríamos que retirara su comentario.",
+               "Sería tan amable de cambiar su valoración."],
+        "it": ["Potrebbe gentilmente rimuovere il suo feedback?",
+               "Le saremmo grati se volesse modificare la sua valutazione.", "Cortesemente, elimini la recensione."],
+        "ja": ["お手数ですが、評価の削除をご検討いただけますでしょうか。", "評価を変更していただけると幸いです。",
+               "フィードバックを取り消していただきたくお願い申し上げます。"],
+    },
+}  # fmt: skip
+
+
+def test_both_directions_are_covered_in_every_language():
+    assert set(ALLOWED) == set(LANGUAGES)
+    assert all(set(by_language) == set(LANGUAGES) for by_language in VIOLATING.values())
+
+
+@pytest.mark.parametrize("language,sentence", [(lang, s) for lang in LANGUAGES for s in ALLOWED[lang]])
+def test_reported_resolutions_and_amazons_wording_pass(language, sentence):
+    assert violations(sentence, language) == []
+
+
+@pytest.mark.parametrize(
+    "rule,language,sentence",
+    [(rule, lang, s) for rule, by_language in VIOLATING.items() for lang in LANGUAGES for s in by_language[lang]],
+)
+def test_offered_benefits_and_polite_pressure_are_caught(rule, language, sentence):
+    assert rule in {v.rule for v in violations(sentence, language)}
+
+
+def test_a_violation_tied_to_a_sentence_names_that_sentence():
+    text = "We refunded the shipping cost. Kindly take down your feedback. Thank you."
+    assert [(v.rule, v.found) for v in violations(text, "en")] == [("pressure", "Kindly take down your feedback")]
+
+
 def test_order_ids_are_not_phone_numbers():
     assert violations("Your order 114-3941689-8772232 shipped.", "en") == []
 

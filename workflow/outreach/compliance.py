@@ -1,7 +1,12 @@
 """Amazon's Buyer-Seller Messaging rules, as data, and the check every message passes.
 
 Each rule has patterns that hold in every language and patterns per language (en, de, fr,
-es, it, ja). A message that matches any pattern is not sent; an override that produces such a
+es, it, ja). A pattern is either a regular expression that breaks the rule wherever it
+appears, or a `Together` pair that breaks it only when both halves appear in one sentence:
+"We refunded the shipping cost." reports a resolution and passes, while a refund that is
+offered, promised or tied to the feedback is an incentive; "remove" alone is Amazon's own
+accepted wording, while "remove" asked for ("kindly", "could you", "we would appreciate")
+is pressure. A message that breaks any rule is not sent; an override that produces such a
 message is not saved. Matching is case-insensitive.
 """
 
@@ -15,105 +20,148 @@ from workflow.policy import ORDER_ID_PATTERN
 
 
 @dataclass(frozen=True)
+class Together:
+    """Breaks a rule only when `what` and `with_any` both match within one sentence."""
+
+    what: str
+    with_any: str
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     description: str
     everywhere: tuple[str, ...] = ()
-    by_language: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_language: dict[str, tuple[str | Together, ...]] = field(default_factory=dict)
+
+
+# What a seller may report as the resolution of the complaint once it is given, and must not
+# offer or promise in a removal request, nor tie to the feedback.
+_RESOLUTION_BENEFIT = {
+    "en": r"\brefund|\breimburs|\bcompensat|\bmoney back\b|\bstore credit\b|\bfor free\b|\bat no (extra )?(cost|charge)\b"
+    r"|\bfree (of charge|product|item|gift|replacement|sample|shipping|return)",
+    "de": r"erstatt|entschädig|kostenlos|\bgratis\b|geld zurück|gutschrift",
+    "fr": r"rembours|dédommag|indemni|gratuit",
+    "es": r"reembols|compensaci|indemniz|\bgratis\b|gratuit|devolver(le)? (el|su) dinero",
+    "it": r"rimbors|risarc|indennizz|\bgratis\b|gratuit",
+    "ja": r"返金|補償|無料|全額",
+}
+# Signs that a benefit is offered or promised rather than reported as done: future or present
+# offers and conditions ("if", "once", "as soon as"). Removing or changing the feedback in the
+# same sentence ties the benefit to it as well (see _offered_benefit).
+_OFFERED_OR_CONDITIONED = {
+    "en": r"\bwill\b|'ll\b|\bwould\b|\bshall\b|\bgoing to\b|\boffer|\bcan (give|have|get|receive)|\bhappy to\b"
+    r"|\byou (get|receive)\b|\bif you\b|\bonce\b|\bas soon as\b|\bafter you\b|\bprovided\b|\bwhen you\b",
+    "de": r"\bwerden\b|\bwird\b|\bwürden\b|\bbiete|\bangebot|\berhalten sie\b|\bsie erhalten\b|\bbekommen sie\b"
+    r"|\bsie bekommen\b|\bwir erstatten\b|\bwenn sie\b|\bsobald\b|\bfalls sie\b|\bnachdem sie\b",
+    "fr": r"\boffr|\bpropos|\brecevrez\b|\bobtiendrez\b|\bremboursons\b|rerons\b|\bpourr(ons|iez)\b"
+    r"|\bsi vous\b|\bs'il\b|\bdès que\b|\bune fois\b|\baprès que\b|\bà condition\b",
+    "es": r"\bofrec|\bpropon|\brecibirá\b|\bobtendrá\b|\breembolsamos\b|aremos\b|eremos\b|\bpodemos\b"
+    r"|\bsi (usted )?\w+a\b|\buna vez que\b|\ben cuanto\b|\bcuando\b",
+    "it": r"\boffr|\bpropon|\bricever[àa]\b|\botterr[àa]\b|\brimborsiamo\b|eremo\b|iremo\b|\bpossiamo\b"
+    r"|\bse (lei )?\w+[ae]\b|\buna volta che\b|\bnon appena\b|\bquando\b",
+    "ja": r"(いた)?します(?!た)|させていただきます|差し上げ|ご用意|お約束|場合|たら|れば|際に?は",
+}
+# Asking for something, however politely.
+_REQUEST = {
+    "en": r"\bplease\b|\bkindly\b|\b(could|would|can|will) you\b|\bwould you (mind|consider|be so kind)"
+    r"|\bwe( would|'d) (appreciate|be grateful|like you to|ask)|\b(we|i) (kindly )?(ask|request|urge|beg)\b"
+    r"|\b(we|i) hope you (will|would|could)\b|\bappreciate it if\b|\bgrateful if\b"
+    r"|\byou (must|have to|need to|should|ought to)\b|\bit would (mean|help)",
+    "de": r"\bbitte\b|\bbitten\b|\b(würden|könnten|möchten) sie\b|\bwären (ihnen )?dankbar|\bdankbar, wenn"
+    r"|\bfreuen( uns| würden)?, wenn|\bmüssen sie\b|\bsie müssen\b|\bsollten sie\b|\bersuchen\b",
+    "fr": r"\bveuillez\b|\bmerci de\b|\bpourriez[- ]vous\b|\bpouvez[- ]vous\b|\bvoudriez[- ]vous\b"
+    r"|\bnous vous (prions|demandons|saurions gré|serions reconnaissants)|\bje vous (prie|demande)"
+    r"|\bavoir l'amabilité|\bauriez[- ]vous\b|\bs'il vous pla[iî]t\b|\bvous devez\b|\bil faut que vous\b"
+    r"|\bnous (aimerions|souhaiterions) que vous",
+    "es": r"\bpor favor\b|\ble (rogamos|pedimos|solicitamos|agradecer[ií]amos)|\bpodr[ií]a(s)? usted\b"
+    r"|¿\s*(podr[ií]a|puede|ser[ií]a)|\bser[ií]a tan amable|\btenga la amabilidad|\bdebe\b|\btiene que\b"
+    r"|\bnos gustar[ií]a que",
+    "it": r"\bper favore\b|\bper cortesia\b|\bgentilmente\b|\bcortesemente\b|\bla preghiamo\b"
+    r"|\ble (chiediamo|saremmo grat)|\bpotrebbe\b|\bvorrebbe\b|\bsarebbe così gentile|\bdeve\b"
+    r"|\bci farebbe piacere se|\bpuò\b[^.?!]*\?",
+    "ja": r"ください|下さい|お願い|いただけ(ます|ません|ない)|頂け(ます|ません|ない)|いただきたく|頂きたく"
+    r"|いただければ|頂ければ|(いただけ|頂け)ると幸い|ほしい|欲しい|願います|してもらえ",
+}
+# Taking the feedback down or changing it.
+_REMOVE_OR_CHANGE = {
+    "en": r"\b(remove|delete|take down|withdraw|retract|change|update|revise|edit|amend|reconsider|raise)\w*",
+    "de": r"entfern|lösch|zurückzu?(ziehen|nehmen)|\bänder|veränder|aktualisier|überarbeit|anpass|korrigier",
+    "fr": r"supprim|retir|modifi|mett\w* à jour|mise à jour|chang|effac|enlev|revoir|réviser",
+    "es": r"elimin|borr|retir|cambi|modific|actualiz|quit|reconsider",
+    "it": r"rimuov|elimin|cancell|ritir|modific|aggiorn|cambi|rivedere",
+    "ja": r"削除|取り消|取消|消して|変更|修正|更新|撤回|見直",
+}
+
+
+def _pressure(language: str) -> tuple[Together, ...]:
+    return (Together(_REQUEST[language], _REMOVE_OR_CHANGE[language]),)
+
+
+def _offered_benefit(language: str) -> Together:
+    return Together(
+        _RESOLUTION_BENEFIT[language], _OFFERED_OR_CONDITIONED[language] + "|" + _REMOVE_OR_CHANGE[language]
+    )
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         code="incentive",
-        description="offers something in exchange (refund, discount, coupon, gift, free product)",
+        description="offers or promises something (refund, discount, coupon, gift, free product) or ties it "
+        "to the feedback; a refund or replacement already given may only be reported as done",
         by_language={
             "en": (
-                r"\brefund",
                 r"\bdiscount",
                 r"\bcoupon",
                 r"\bvoucher",
                 r"\bgift\b",
                 r"\bgift card",
-                r"\bfree (of charge|product|item|gift|replacement|sample)",
-                r"\bfor free\b",
                 r"\bpromo(tion(al)?)? code",
-                r"\bcompensat",
                 r"\bcash ?back",
                 r"\bin exchange\b",
                 r"\bin return for\b",
+                r"\breward",
+                _offered_benefit("en"),
             ),
             "de": (
-                r"erstattung",
                 r"\brabatt",
                 r"gutschein",
                 r"geschenk",
-                r"\bgratis\b",
-                r"kostenlos",
-                r"entschädigung",
                 r"im gegenzug",
+                r"als dankeschön",
+                r"\bprämie",
+                _offered_benefit("de"),
             ),
             "fr": (
-                r"rembours",
                 r"réduction",
                 r"\bremise\b",
                 r"\bcoupon",
                 r"bon d'achat",
                 r"cadeau",
-                r"gratuit",
                 r"en échange",
-                r"dédommag",
+                r"en contrepartie",
+                _offered_benefit("fr"),
             ),
-            "es": (
-                r"reembols",
-                r"descuento",
-                r"cupón",
-                r"\bvale\b",
-                r"regalo",
-                r"\bgratis\b",
-                r"a cambio",
-                r"compensaci",
-            ),
-            "it": (
-                r"rimbors",
-                r"\bsconto",
-                r"\bcoupon",
-                r"\bbuono\b",
-                r"regalo",
-                r"\bgratis\b",
-                r"gratuit",
-                r"in cambio",
-                r"risarciment",
-            ),
-            "ja": (r"返金", r"割引", r"クーポン", r"ギフト", r"無料", r"見返り", r"謝礼", r"ポイント"),
+            "es": (r"descuento", r"cupón", r"\bvale\b", r"regalo", r"a cambio", r"bonificaci", _offered_benefit("es")),
+            "it": (r"\bsconto", r"\bcoupon", r"\bbuono\b", r"regalo", r"omaggio", r"in cambio", _offered_benefit("it")),
+            "ja": (r"割引", r"クーポン", r"ギフト", r"見返り", r"謝礼", r"ポイント", r"商品券", _offered_benefit("ja")),
         },
     ),
     Rule(
         code="pressure",
-        description="demands or pressures the buyer to remove or change the feedback",
+        description="asks, however politely, or pressures the buyer to remove or change the feedback; "
+        "say only that it is possible",
         by_language={
             "en": (
-                r"\bplease (remove|delete|change)\b",
-                r"\byou (must|have to|need to) (remove|delete|change|update)",
+                *_pressure("en"),
                 r"\bremove (it|the feedback|your feedback) (now|immediately|today)",
+                Together(r"^\W*(remove|delete|take down|withdraw|change|update)\b", r"feedback|rating|review"),
             ),
-            "de": (
-                r"\bbitte (entfernen|löschen|ändern)",
-                r"\bentfernen sie bitte",
-                r"\blöschen sie bitte",
-                r"\bmüssen sie\b",
-            ),
-            "fr": (
-                r"\bveuillez (supprimer|retirer|modifier)",
-                r"\bmerci de (supprimer|retirer)",
-                r"\bvous devez (supprimer|retirer|modifier)",
-            ),
-            "es": (r"\bpor favor,? (elimine|borre|retire|cambie)", r"\bdebe (eliminar|borrar|retirar)"),
-            "it": (
-                r"\bper favore,? (rimuov|elimin|cancell)",
-                r"\bla preghiamo di (rimuovere|eliminare|cancellare)",
-                r"\bdeve (rimuovere|eliminare|cancellare)",
-            ),
-            "ja": (r"削除してください", r"削除して下さい", r"消してください", r"削除をお願いします"),
+            "de": _pressure("de"),
+            "fr": _pressure("fr"),
+            "es": _pressure("es"),
+            "it": _pressure("it"),
+            "ja": (*_pressure("ja"), r"削除をお願い"),
         },
     ),
     Rule(
@@ -177,6 +225,8 @@ RULES: tuple[Rule, ...] = (
 
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja")
 _ORDER_ID = re.compile(ORDER_ID_PATTERN.strip("^$"))
+# Sentences end at . ! ? before a space (not in 2.5 or www.example), at Japanese stops, at line breaks.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？\n]")
 
 
 @dataclass(frozen=True)
@@ -189,21 +239,45 @@ class Violation:
         return f"{self.description}: {self.found!r}"
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    rule: Rule
+    what: re.Pattern
+    with_any: re.Pattern | None
+
+
 @cache
-def _patterns(language: str) -> tuple[tuple[Rule, re.Pattern], ...]:
+def _patterns(language: str) -> tuple[_Compiled, ...]:
+    def compiled(pattern: str) -> re.Pattern:
+        return re.compile(pattern, re.IGNORECASE)
+
     return tuple(
-        (rule, re.compile(pattern, re.IGNORECASE))
+        _Compiled(rule, compiled(p.what), compiled(p.with_any))
+        if isinstance(p, Together)
+        else _Compiled(rule, compiled(p), None)
         for rule in RULES
-        for pattern in (*rule.everywhere, *rule.by_language.get(language, ()))
+        for p in (*rule.everywhere, *rule.by_language.get(language, ()))
     )
 
 
+def _found(pattern: _Compiled, text: str, sentences: list[str]) -> str | None:
+    if pattern.with_any is None:
+        match = pattern.what.search(text)
+        return match.group(0) if match else None
+    for sentence in sentences:
+        if pattern.what.search(sentence) and pattern.with_any.search(sentence):
+            return sentence.strip()
+    return None
+
+
 def violations(text: str, language: str) -> list[Violation]:
-    """Every rule the text breaks (first match per rule). Order ids are allowed: Amazon asks
-    for them, and they would otherwise read as phone numbers."""
+    """Every rule the text breaks (first match per rule: the words, or the whole sentence for a
+    `Together` pair). Order ids are allowed: Amazon asks for them, and they would otherwise read
+    as phone numbers."""
     text = _ORDER_ID.sub(" ", text)
+    sentences = _SENTENCE_END.split(text)
     found: dict[str, Violation] = {}
-    for rule, pattern in _patterns(language):
-        if rule.code not in found and (match := pattern.search(text)):
-            found[rule.code] = Violation(rule.code, rule.description, match.group(0))
+    for pattern in _patterns(language):
+        if pattern.rule.code not in found and (words := _found(pattern, text, sentences)):
+            found[pattern.rule.code] = Violation(pattern.rule.code, pattern.rule.description, words)
     return list(found.values())
