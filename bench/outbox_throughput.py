@@ -56,7 +56,8 @@ def queue_messages(app, count: int) -> list:
         now = utcnow()
         published = now - timedelta(days=2)
         rendered = render_removal_request(
-            order_id="900-0000000-0000000", feedback_types=["late_delivery"], seller_name=seller.name,
+            order_id="900-0000000-0000000", feedback_date=published.date(), feedback_types=["late_delivery"],
+            seller_name=seller.name,
             buyer_name="Jo Buyer", buyer_language="en", marketplace="US", action_taken="We sent a replacement.",
         )  # fmt: skip
         cases, messages = [], []

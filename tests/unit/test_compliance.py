@@ -4,6 +4,7 @@ templates pass every rule in every language for every kind of message."""
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
 import pytest
 
@@ -170,6 +171,7 @@ PURPOSE_MIXES = (
 def test_builtin_templates_pass_every_rule(language, types):
     rendered = render_removal_request(
         order_id="114-3941689-8772232",
+        feedback_date=date(2026, 11, 8),
         feedback_types=types,
         seller_name="Acme Outdoor",
         buyer_name="Jo Buyer",
@@ -185,7 +187,8 @@ def test_builtin_templates_pass_every_rule(language, types):
 def test_every_feedback_type_gets_a_message():
     for feedback_type in FEEDBACK_TYPES:
         rendered = render_removal_request(
-            order_id="114-3941689-8772232", feedback_types=[feedback_type.code], seller_name="Acme",
+            order_id="114-3941689-8772232", feedback_date=date(2026, 11, 8), feedback_types=[feedback_type.code],
+            seller_name="Acme",
             buyer_name=None, buyer_language="en", marketplace="US", action_taken="We refitted the part.",
         )  # fmt: skip
         assert rendered.text.strip() and rendered.violations == []

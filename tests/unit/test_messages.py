@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pytest
 
-from workflow.outreach.messages import TemplateProblem, check_override, choose_language, render_removal_request
+from workflow.outreach.messages import TemplateProblem, check_override, choose_language, format_date, render_removal_request
 
 
 def render(**overrides):
     arguments = dict(
         order_id="114-3941689-8772232",
+        feedback_date=date(2026, 11, 8),
         feedback_types=["late_delivery"],
         seller_name="Acme Outdoor",
         buyer_name="Jo Buyer",
@@ -93,3 +97,54 @@ def test_a_good_override_is_used():
     check_override("subject", "en", "About order {{ order_id }}", {})
     rendered = render(overrides={"en/subject.txt.j2": "About order {{ order_id }}"})
     assert rendered.subject == "About order 114-3941689-8772232"
+
+
+# The feedback date as each language writes it, and only that way.
+DATES = {
+    "en": "8 November 2026",
+    "de": "8. November 2026",
+    "fr": "8 novembre 2026",
+    "es": "8 de noviembre de 2026",
+    "it": "8 novembre 2026",
+    "ja": "2026年11月8日",
+}
+NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+@pytest.mark.parametrize("language", DATES)
+def test_dates_are_written_one_way_per_language(language):
+    rendered = render(buyer_language=language, feedback_types=["product_review", "mistake", "late_delivery"])
+    assert DATES[language] in rendered.text and DATES[language] in rendered.html
+    assert not NUMERIC_DATE.search(rendered.text.replace("114-3941689-8772232", ""))
+    assert format_date(date(2026, 11, 8), language) == DATES[language]
+
+
+def test_french_first_of_the_month_is_premier():
+    assert format_date(date(2026, 12, 1), "fr") == "1er décembre 2026"
+
+
+@pytest.mark.parametrize(
+    "seller_name,subject_ends",
+    [("Acme Outdoor", "un suivi d'Acme Outdoor"), ("Hôtel Lumière", "un suivi d'Hôtel Lumière"),
+     ("Écorce", "un suivi d'Écorce"), ("Zed Outdoor", "un suivi de Zed Outdoor"),
+     ("Hachette Sports", "un suivi de Hachette Sports")],
+)  # fmt: skip
+def test_french_elides_de_before_a_vowel_or_mute_h(seller_name, subject_ends):
+    assert render(buyer_language="fr", seller_name=seller_name).subject.endswith(subject_ends)
+
+
+# Each language signs off with its own closing phrase, then the seller's name.
+CLOSINGS = {
+    "en": "Kind regards,",
+    "de": "Mit freundlichen Grüßen",
+    "fr": "Cordialement,",
+    "es": "Atentamente,",
+    "it": "Cordiali saluti,",
+    "ja": "今後とも何卒よろしくお願い申し上げます。",
+}
+
+
+@pytest.mark.parametrize("language", CLOSINGS)
+def test_every_language_closes_before_the_signature(language):
+    lines = render(buyer_language=language).text.strip().splitlines()
+    assert lines[-2:] == [CLOSINGS[language], "Acme Outdoor"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +31,48 @@ MARKETPLACE_LANGUAGES = {
     "SA": "ar", "EG": "ar", "IN": "en", "JP": "ja", "AU": "en", "SG": "en",
 }  # fmt: skip
 SUBJECT_MAX_LENGTH = 200
+
+# One way to write a date per language, month spelled out: day-first and month-first numbers
+# are misread across marketplaces, and digit runs read as phone numbers to the message rules.
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+           "novembre", "dicembre"),
+}  # fmt: skip
+DATE_FORMATS = {
+    "en": "{day} {month} {year}",
+    "de": "{day}. {month} {year}",
+    "fr": "{day} {month} {year}",
+    "es": "{day} de {month} de {year}",
+    "it": "{day} {month} {year}",
+    "ja": "{year}年{month_number}月{day}日",
+}
+# French writes "d'" before a vowel or a mute h; these h-words are aspirated and keep "de".
+ASPIRATED_H = ("hach", "haie", "hall", "halte", "hamac", "hamburg", "hameau", "hamster", "hanche", "handicap",
+               "hangar", "hant", "harcel", "haricot", "harpe", "hasard", "hauss", "haut", "havre", "hérisson",
+               "héros", "hibou", "hiérarch", "hockey", "hollande", "homard", "honte", "hors", "hotte", "houblon",
+               "housse", "hublot", "huit", "hurl", "hutte")  # fmt: skip
+
+
+def format_date(day: date, language: str) -> str:
+    """The date as the emails of `language` write it."""
+    number = "1er" if language == "fr" and day.day == 1 else day.day
+    month = MONTHS[language][day.month - 1] if language in MONTHS else ""
+    return DATE_FORMATS[language].format(day=number, month=month, month_number=day.month, year=day.year)
+
+
+def french_de(name: str) -> str:
+    """French "de" before a name: "d'Acme", "d'Hôtel Ritz", but "de Zed" and "de Hachette"."""
+    lowered = name.lower()
+    elides = lowered[:1] in "aeiouàâäéèêëîïôöùûü" or (lowered[:1] == "h" and not lowered.startswith(ASPIRATED_H))
+    return f"d'{name}" if elides and name else f"de {name}"
 
 
 class TemplateProblem(Exception):
@@ -64,12 +107,14 @@ def choose_language(buyer_language: str | None, marketplace: str | None) -> str:
 
 
 def _environment(overrides: dict[str, str], autoescape: bool) -> SandboxedEnvironment:
-    return SandboxedEnvironment(
+    environment = SandboxedEnvironment(
         loader=ChoiceLoader([DictLoader(overrides), FileSystemLoader(TEMPLATE_DIR)]),
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    environment.filters["french_de"] = french_de
+    return environment
 
 
 @cache
@@ -104,6 +149,7 @@ def _html_of(text: str, subject: str, language: str) -> str:
 def render_removal_request(
     *,
     order_id: str,
+    feedback_date: date,
     feedback_types: list[str],
     seller_name: str,
     buyer_name: str | None,
@@ -120,6 +166,7 @@ def render_removal_request(
     language = language or choose_language(buyer_language, marketplace)
     context = {
         "order_id": order_id,
+        "feedback_date": format_date(feedback_date, language),
         "seller_name": seller_name,
         "buyer_name": _one_line(buyer_name) if buyer_name else None,
         "action_taken": action_taken,
@@ -164,6 +211,7 @@ def check_override(name: str, language: str, source: str, overrides: dict[str, s
     for feedback_types in SAMPLE_CASES:
         rendered = render_removal_request(
             order_id="111-2223334-4445556",
+            feedback_date=date(2026, 11, 1),
             feedback_types=feedback_types,
             seller_name="Sample Shop",
             buyer_name="Sam Sample",

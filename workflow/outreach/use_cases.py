@@ -45,6 +45,7 @@ def render_for_case_within(session: Session, case: Case, action_taken: str | Non
     try:
         return render_removal_request(
             order_id=case.order_id,
+            feedback_date=case.published_at.date(),
             feedback_types=case.feedback_types,
             seller_name=seller_name,
             buyer_name=case.buyer_name,
