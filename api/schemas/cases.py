@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     Field,
+    WithJsonSchema,
     field_validator,
 )
 
-from api.schemas.common import Email, Input, Instant, Strict, Version
+from api.schemas.common import Email, Input, Instant, NotBlank, Strict, Version
 from workflow.cases.machine import API_EVENTS, CaseState, Resolution
 
 # Part of the API's schema: the domain shows a case the same way in answers and webhook payloads.
@@ -35,7 +38,18 @@ Marketplace = Literal[
 ]  # fmt: skip
 
 
-OrderId = Annotated[str, Field(pattern=ORDER_ID_PATTERN, examples=["114-3941689-8772232"])]
+def _order_id(value: str) -> str:
+    if not re.fullmatch(ORDER_ID_PATTERN, value):
+        raise ValueError("must be an Amazon order id such as 123-1234567-1234567 (3, 7 and 7 digits)")
+    return value
+
+
+# Checked by a validator rather than `pattern`, so that a refusal shows an example, not a regex.
+OrderId = Annotated[
+    str,
+    AfterValidator(_order_id),
+    WithJsonSchema({"type": "string", "pattern": ORDER_ID_PATTERN, "examples": ["114-3941689-8772232"]}),
+]
 
 
 Language = Annotated[str, Field(max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", examples=["de"])]
@@ -54,7 +68,7 @@ class BuyerIn(Strict):
 class CaseCreate(Strict):
     order_id: OrderId
     rating: int = Field(json_schema_extra={"minimum": 1, "maximum": 2}, description="1 or 2 stars.")
-    comment: Annotated[str, Field(min_length=1, max_length=5000)]
+    comment: Annotated[str, Field(min_length=1, max_length=5000), NotBlank]
     published_at: Instant = Field(description="ISO 8601 date or datetime; UTC when no offset is given.")
     feedback_types: FeedbackTypes
     buyer: BuyerIn | None = None
@@ -89,7 +103,7 @@ class EventIn(Strict):
     note: Annotated[str, Field(max_length=2000)] | None = None
     expected_version: Version | None = None
     resolution: Resolution | None = Field(None, description="Required by close.")
-    action_taken: Annotated[str, Field(min_length=1, max_length=2000)] | None = Field(
+    action_taken: Annotated[str, Field(min_length=1, max_length=2000), NotBlank] | None = Field(
         None,
         description="contact_customer: what you did or will do to resolve the buyer's problem; "
         "the email says it before it mentions the feedback. Required for service complaints.",

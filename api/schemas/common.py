@@ -16,7 +16,18 @@ from pydantic import (
     field_validator,
 )
 
+
 # Compared case-insensitively with the suppression list, so kept in lower case.
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must contain text, not only spaces or line breaks")
+    return text
+
+
+# Free text that must say something: whitespace alone is refused.
+NotBlank = AfterValidator(_not_blank)
+
+
 Email = Annotated[str, Field(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), AfterValidator(str.lower)]
 
 

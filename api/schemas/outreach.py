@@ -10,7 +10,7 @@ from pydantic import (
     Field,
 )
 
-from api.schemas.common import Email, Input, Strict
+from api.schemas.common import Email, Input, NotBlank, Strict
 from workflow.models import MessageStatus
 from workflow.outreach.compliance import LANGUAGES
 from workflow.outreach.messages import TEMPLATE_NAMES
@@ -35,7 +35,7 @@ class MessageList(BaseModel):
 
 
 class PreviewIn(Strict):
-    action_taken: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
+    action_taken: Annotated[str, Field(min_length=1, max_length=2000), NotBlank] | None = None
     language: Literal[LANGUAGES] | None = Field(None, description="Render in this language instead of the buyer's.")
 
 

@@ -56,6 +56,7 @@ def test_offsets_are_converted_to_utc(client, seller):
         ({"feedback_types": []}, "feedback_types"),
         ({"published_at": "last tuesday"}, "published_at"),
         ({"comment": ""}, "comment"),
+        ({"comment": " \n\t "}, "comment"),
         ({"buyer": {"email": "not an address"}}, "buyer.email"),
         ({"surprise": 1}, "surprise"),
         ({"asserted_grounds": ["rude"]}, "asserted_grounds.0"),
@@ -67,6 +68,13 @@ def test_bad_input_is_a_422_naming_the_field_and_creates_nothing(client, seller,
     response = client.post("/v1/cases", json=case_body(**overrides), headers=seller.headers)
     assert_problem(response, 422, field)
     assert count_cases(client, seller) == 0
+
+
+def test_refusals_say_how_to_fix_the_value(client, seller):
+    order_id = assert_problem(client.post("/v1/cases", json=case_body(order_id="1234"), headers=seller.headers), 422)
+    assert "such as 123-1234567-1234567" in order_id["detail"] and "\\d" not in order_id["detail"]
+    blank = assert_problem(client.post("/v1/cases", json=case_body(comment="   "), headers=seller.headers), 422)
+    assert blank["errors"] == [{"field": "comment", "message": "must contain text, not only spaces or line breaks"}]
 
 
 def test_future_and_expired_feedback_are_refused_with_reasons(client, seller):

@@ -82,6 +82,13 @@ def test_a_message_that_breaks_the_rules_is_refused_and_nothing_is_queued(client
     assert messages(client, seller, case["id"]) == []
 
 
+def test_a_blank_action_taken_is_refused(client, seller, open_case):
+    case = open_case(feedback_types=["late_delivery"])
+    body = {"event": "contact_customer", "action_taken": " \n "}
+    assert_problem(client.post(f"/v1/cases/{case['id']}/events", json=body, headers=seller.headers), 422, "action_taken")
+    assert messages(client, seller, case["id"]) == []
+
+
 def test_a_refund_already_given_is_reported_in_the_message(client, seller, open_case):
     case = open_case(feedback_types=["late_delivery"])
     action = {"action_taken": "We refunded the shipping cost."}

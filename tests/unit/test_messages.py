@@ -7,7 +7,13 @@ from datetime import date
 
 import pytest
 
-from workflow.outreach.messages import TemplateProblem, check_override, choose_language, format_date, render_removal_request
+from workflow.outreach.messages import (
+    TemplateProblem,
+    check_override,
+    choose_language,
+    format_date,
+    render_removal_request,
+)
 
 
 def render(**overrides):
