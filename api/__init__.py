@@ -95,6 +95,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.register_api(shipping.shipper_blueprint)
     app.register_api(meta.blueprint)
     app.add_url_rule("/openapi.json", "openapi_json", lambda: app.api_doc)
+    # /docs/ is the interactive UI itself, not a landing page with one link to it.
+    app.view_functions["openapi.openapi"] = app.view_functions["swagger.swagger"]
     register_problem_handlers(app)
 
     from commands import register_commands

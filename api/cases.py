@@ -39,7 +39,7 @@ def create_case(body: CaseCreate):
 
 @blueprint.get("/cases", responses={200: CaseList})
 def list_cases(query: CaseQuery):
-    """The seller's cases in creation order, filtered, one page at a time."""
+    """List the seller's cases in creation order, filtered, one page at a time."""
     filters = use_cases.CaseFilter(query.state, query.feedback_type, query.due_before)
     cases, next_cursor = use_cases.list_cases(
         db.session(), g.seller_id, filters, limit=query.limit, after_id=query.cursor
@@ -50,6 +50,7 @@ def list_cases(query: CaseQuery):
 
 @blueprint.get("/cases/<case_id>", responses={200: CaseOut, 404: PROBLEM_RESPONSE})
 def get_case(path: CasePath):
+    """Show one case with its deadlines, allowed events and outreach."""
     case = use_cases.get_case(db.session(), g.seller_id, path.case_id)
     return json_response(case_representation(case, utcnow()))
 
@@ -76,7 +77,9 @@ def patch_case(path: CasePath, body: CasePatch):
 
 @blueprint.post("/cases/<case_id>/events", responses={200: CaseOut, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE})
 def post_event(path: CasePath, body: EventIn):
-    """Fire one event of the workflow; 409 says which guard refused it."""
+    """Fire one event of the workflow.
+
+    A refusal is a 409 that says which guard refused it and why."""
     now = utcnow()
     case = use_cases.fire_event(
         db.session(),
@@ -95,5 +98,6 @@ def post_event(path: CasePath, body: EventIn):
 
 @blueprint.get("/cases/<case_id>/history", responses={200: History, 404: PROBLEM_RESPONSE})
 def get_history(path: CasePath):
+    """List the case's transitions, oldest first."""
     transitions = use_cases.case_history(db.session(), g.seller_id, path.case_id)
     return json_response(History(items=[TransitionOut.model_validate(t, from_attributes=True) for t in transitions]))

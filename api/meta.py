@@ -15,12 +15,13 @@ blueprint = APIBlueprint("meta", __name__, abp_tags=[Tag(name="meta")])
 
 @blueprint.get("/healthz", responses={200: Health})
 def healthz():
+    """Report that the service is up."""
     return json_response(Health(status="ok"))
 
 
 @blueprint.get("/v1/policy", responses={200: PolicyOut})
 def policy():
-    """The fulfilment network's policy table and Amazon's removal grounds, as the product applies them."""
+    """Show the fulfilment network's policy table and Amazon's removal grounds, as the product applies them."""
     settings = current_settings()
     return json_response(
         PolicyOut(
@@ -71,5 +72,5 @@ def workflow_description() -> Workflow:
 
 @blueprint.get("/v1/workflow", responses={200: Workflow})
 def workflow():
-    """States, events, guarded transitions and a Mermaid diagram, generated from the machine."""
+    """Describe the states, events and guarded transitions, with a Mermaid diagram generated from the machine."""
     return json_response(workflow_description())

@@ -34,7 +34,7 @@ blueprint = authenticated_blueprint("outreach", Tag(name="outreach"))
 
 @blueprint.get("/cases/<case_id>/messages", responses={200: MessageList, 404: PROBLEM_RESPONSE})
 def list_messages(path: CasePath):
-    """Every email of the case: queued, sent, failed or blocked, with attempts and the last error."""
+    """List every email of the case: queued, sent, failed or blocked, with attempts and the last error."""
     messages = use_cases.messages_of(db.session(), g.seller_id, path.case_id)
     return json_response(MessageList(items=[MessageOut.model_validate(m, from_attributes=True) for m in messages]))
 
@@ -57,7 +57,7 @@ def preview_message(path: CasePath, body: PreviewIn):
 
 @blueprint.get("/templates", responses={200: TemplateList})
 def list_templates():
-    """The template names and languages, and which the seller has overridden."""
+    """List the template names and languages, and which ones the seller has overridden."""
     overrides = use_cases.list_overrides(db.session(), g.seller_id)
     return json_response(
         TemplateList(
@@ -70,14 +70,17 @@ def list_templates():
 
 @blueprint.get("/templates/<name>/<language>", responses={200: TemplateOut, 404: PROBLEM_RESPONSE})
 def get_template(path: TemplatePath):
+    """Show the template in force for this seller: the seller's override or the built-in one."""
     source, overridden = use_cases.template_source(db.session(), g.seller_id, path.name, path.language)
     return json_response(TemplateOut(name=path.name, language=path.language, source=source, overridden=overridden))
 
 
 @blueprint.put("/templates/<name>/<language>", responses={200: TemplateOut, 201: TemplateOut})
 def put_template(path: TemplatePath, body: TemplateIn):
-    """Override a template for this seller. It must compile in Jinja's sandbox and every
-    sample message rendered with it must pass Amazon's messaging rules (422 otherwise)."""
+    """Override a template for this seller.
+
+    It must compile in Jinja's sandbox and every sample message rendered with it must pass
+    Amazon's messaging rules (422 otherwise)."""
     replaced = use_cases.save_override(db.session(), g.seller_id, path.name, path.language, body.source)
     return json_response(
         TemplateOut(name=path.name, language=path.language, source=body.source, overridden=True),
@@ -87,13 +90,14 @@ def put_template(path: TemplatePath, body: TemplateIn):
 
 @blueprint.delete("/templates/<name>/<language>", responses={204: None, 404: PROBLEM_RESPONSE})
 def delete_template(path: TemplatePath):
-    """Drop the seller's override: the built-in template applies again."""
+    """Drop the seller's override, so that the built-in template applies again."""
     use_cases.delete_override(db.session(), g.seller_id, path.name, path.language)
     return Response(status=204)
 
 
 @blueprint.get("/suppressions", responses={200: SuppressionList})
 def list_suppressions():
+    """List the addresses this seller never emails."""
     items = use_cases.list_suppressions(db.session(), g.seller_id)
     return json_response(SuppressionList(items=[SuppressionOut.model_validate(s, from_attributes=True) for s in items]))
 
@@ -108,5 +112,6 @@ def add_suppression(body: SuppressionIn):
 
 @blueprint.delete("/suppressions/<email>", responses={204: None, 404: PROBLEM_RESPONSE})
 def delete_suppression(path: SuppressionPath):
+    """Take an address off the suppression list."""
     use_cases.unsuppress(db.session(), g.seller_id, path.email)
     return Response(status=204)

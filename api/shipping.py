@@ -60,8 +60,9 @@ def _shipper_view(request: DocumentationRequest, case: Case) -> ShipperRequestOu
     responses={201: DocumentationRequestOut, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE},
 )
 def request_documentation(path: CasePath, body: DocumentationRequestIn):
-    """Ask the shipper for the evidence the policy table names for the case's types; 409 when
-    it names none (poor customer service, cancelled order, mistake, product review)."""
+    """Ask the shipper for the evidence the policy table names for the case's types.
+
+    409 when it names none (poor customer service, cancelled order, mistake, product review)."""
     request = use_cases.request_documentation(
         db.session(),
         g.seller_id,
@@ -80,19 +81,20 @@ def request_documentation(path: CasePath, body: DocumentationRequestIn):
     "/cases/<case_id>/documentation-requests", responses={200: DocumentationRequestList, 404: PROBLEM_RESPONSE}
 )
 def list_documentation_requests(path: CasePath):
+    """List the case's documentation requests and the shipper's answers."""
     requests = use_cases.requests_of_case(db.session(), g.seller_id, path.case_id)
     return json_response(DocumentationRequestList(items=[_request_out(r) for r in requests]))
 
 
 @seller_blueprint.get("/shippers/<shipper_id>/scorecard", responses={200: Scorecard, 404: PROBLEM_RESPONSE})
 def seller_scorecard(path: ShipperPath):
-    """How a shipper that serves this seller answered this seller's requests."""
+    """Show how a shipper that serves this seller answered this seller's requests."""
     return json_response(Scorecard(**scorecards.scorecard_for_seller(db.session(), g.seller_id, path.shipper_id)))
 
 
 @shipper_blueprint.get("/documentation-requests", responses={200: ShipperRequestList})
 def shipper_requests(query: ShipperRequestQuery):
-    """Requests from the sellers this shipper serves."""
+    """List the requests from the sellers this shipper serves."""
     pairs = use_cases.requests_for_shipper(db.session(), g.shipper_id, query.status)
     return json_response(ShipperRequestList(items=[_shipper_view(r, c) for r, c in pairs]))
 
@@ -121,5 +123,5 @@ def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
 
 @shipper_blueprint.get("/scorecard", responses={200: Scorecard})
 def shipper_scorecard():
-    """This shipper's record across all the sellers it serves."""
+    """Show this shipper's record across all the sellers it serves."""
     return json_response(Scorecard(**scorecards.scorecard(db.session(), g.shipper_id)))

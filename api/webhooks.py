@@ -34,7 +34,7 @@ def _out(endpoint: WebhookEndpoint, model: type[WebhookOut] = WebhookOut) -> Web
 
 @blueprint.post("/webhooks", responses={201: WebhookCreated})
 def create_webhook(body: WebhookIn):
-    """Register an endpoint. The answer carries its signing secret, shown only this once."""
+    """Register an endpoint; the answer carries its signing secret, shown only this once."""
     endpoint = endpoints.create_endpoint(
         db.session(), g.seller_id, body.url, body.events, body.enabled, current_settings()
     )
@@ -44,16 +44,19 @@ def create_webhook(body: WebhookIn):
 
 @blueprint.get("/webhooks", responses={200: WebhookList})
 def list_webhooks():
+    """List the seller's webhook endpoints."""
     return json_response(WebhookList(items=[_out(e) for e in endpoints.list_endpoints(db.session(), g.seller_id)]))
 
 
 @blueprint.get("/webhooks/<webhook_id>", responses={200: WebhookOut, 404: PROBLEM_RESPONSE})
 def get_webhook(path: WebhookPath):
+    """Show one webhook endpoint."""
     return json_response(_out(endpoints.get_endpoint(db.session(), g.seller_id, path.webhook_id)))
 
 
 @blueprint.patch("/webhooks/<webhook_id>", responses={200: WebhookOut, 404: PROBLEM_RESPONSE})
 def patch_webhook(path: WebhookPath, body: WebhookPatch):
+    """Change an endpoint's URL, event types or whether it is enabled."""
     endpoint = endpoints.update_endpoint(
         db.session(),
         g.seller_id,
@@ -68,13 +71,14 @@ def patch_webhook(path: WebhookPath, body: WebhookPatch):
 
 @blueprint.delete("/webhooks/<webhook_id>", responses={204: None, 404: PROBLEM_RESPONSE})
 def delete_webhook(path: WebhookPath):
+    """Delete an endpoint: nothing more is sent to it."""
     endpoints.delete_endpoint(db.session(), g.seller_id, path.webhook_id)
     return Response(status=204)
 
 
 @blueprint.post("/webhooks/<webhook_id>/rotate-secret", responses={200: SecretOut, 404: PROBLEM_RESPONSE})
 def rotate_secret(path: WebhookPath):
-    """A new secret; until previous_secret_expires_at every delivery is signed with both."""
+    """Issue a new signing secret; until previous_secret_expires_at every delivery is signed with both."""
     endpoint = endpoints.rotate_secret(db.session(), g.seller_id, path.webhook_id, current_settings(), utcnow())
     return json_response(
         SecretOut(secret=endpoint.secret, previous_secret_expires_at=endpoint.previous_secret_expires_at)
@@ -83,7 +87,7 @@ def rotate_secret(path: WebhookPath):
 
 @blueprint.get("/webhooks/<webhook_id>/deliveries", responses={200: DeliveryList, 404: PROBLEM_RESPONSE})
 def list_deliveries(path: WebhookPath):
-    """The latest 100 deliveries, newest first, each with its attempts (status, duration, error)."""
+    """List the latest 100 deliveries, newest first, each with its attempts (status, duration, error)."""
     pairs = endpoints.deliveries_of(db.session(), g.seller_id, path.webhook_id)
     return json_response(
         DeliveryList(

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import threading
 from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
 
 from api.meta import workflow_description
 from workflow.cases.machine import EVENTS, STATES, CaseMachine
@@ -55,7 +60,38 @@ def test_openapi_document_and_docs_page(client):
     )
     event_schema = spec["components"]["schemas"]["EventIn"]["properties"]["event"]
     assert "expire" not in str(event_schema) and "contact_customer" in str(event_schema)
-    assert client.get("/docs/swagger").status_code == 200
+
+
+# An operation's summary is one whole sentence: capital first, full stop last, a verb first.
+SUMMARY = re.compile(r"[A-Z][a-z]+ [^\n]+[a-z0-9)]\.")
+
+
+def test_every_operation_has_a_summary_that_is_a_whole_sentence(client):
+    spec = client.get("/openapi.json").get_json()
+    summaries = {f"{method.upper()} {path}": operation.get("summary") or "" for path, operations in spec["paths"].items() for method, operation in operations.items()}  # fmt: skip
+    assert len(summaries) > 30
+    assert {op: s for op, s in summaries.items() if not SUMMARY.fullmatch(s)} == {}
+    assert all(s.split()[0] not in ("The", "A", "An", "Every", "This") for s in summaries.values())
+
+
+@pytest.fixture
+def served_app(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+def test_docs_is_the_interactive_ui_in_a_real_browser(served_app):
+    dom = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=15000", "--dump-dom",
+         f"{served_app}/docs"],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    assert 'class="swagger-ui' in dom
+    assert "Open a case for one negative feedback." in dom and "/v1/cases/{case_id}/events" in dom
 
 
 def test_unknown_route_is_a_problem(client):
