@@ -14,10 +14,20 @@ from flask_openapi3 import Info, OpenAPI
 from api.extensions import db, mail, migrate
 from api.problems import register_problem_handlers, validation_problem
 from workflow.db import configure_engine
-from workflow.plugins import load_listeners
+from workflow.plugins import load_listeners, plugin_migration_locations
 from workflow.settings import Settings
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+@migrate.configure
+def _with_plugin_migrations(config):
+    """The product's revisions and, as branches of their own, every installed plug-in's."""
+    config.set_main_option("path_separator", "os")
+    config.set_main_option(
+        "version_locations", os.pathsep.join([f"{MIGRATIONS_DIR}/versions", *plugin_migration_locations()])
+    )
+    return config
 
 
 MAIL_KEYS = (

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import click
 from flask import Flask
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
+from flask_migrate import upgrade
+from flask_migrate.cli import db as migrations_group
 
 from api import create_app
 from commands.errors import OneLineErrors
@@ -24,8 +26,33 @@ def register_commands(app: Flask) -> None:
         app.cli.add_command(command)
 
 
+@click.command("upgrade")
+@click.argument("revision", default="heads")
+@with_appcontext
+def upgrade_command(revision: str) -> None:
+    """Upgrade the product's tables and every installed plug-in's to their newest revision."""
+    upgrade(revision=revision)
+
+
+# Flask-Migrate's `db` commands, except that `upgrade` goes to every head: each installed
+# plug-in's migrations are a branch of their own (docs/listeners.md).
+database_group = click.Group(
+    migrations_group.name,
+    commands={**migrations_group.commands, "upgrade": upgrade_command},
+    callback=migrations_group.callback,
+    params=migrations_group.params,
+    help=migrations_group.help,
+)
+
+
 class FeedbackDeskGroup(OneLineErrors, FlaskGroup):
-    """Flask's CLI, with the product's one-line errors for its own commands too (db, run)."""
+    """Flask's CLI, with the product's one-line errors for its own commands too (db, run), and
+    the product's `db` group in place of Flask-Migrate's."""
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name == database_group.name:
+            return database_group
+        return super().get_command(ctx, name)
 
 
 @click.group(cls=FeedbackDeskGroup, create_app=create_app, add_version_option=False)

@@ -44,6 +44,12 @@ def get_metadata():
     return metadata
 
 
+def include_object(object, name, type_, reflected, compare_to):
+    """A table only the database has belongs to an installed plug-in (its own migrations
+    create it): autogenerate must never propose to drop it."""
+    return not (type_ == "table" and reflected and compare_to is None)
+
+
 def run_migrations_offline():
     """Run migrations in 'offline' mode.
 
@@ -57,7 +63,7 @@ def run_migrations_offline():
 
     """
     url = config.get_main_option("sqlalchemy.url")
-    context.configure(url=url, target_metadata=get_metadata(), literal_binds=True)
+    context.configure(url=url, target_metadata=get_metadata(), literal_binds=True, include_object=include_object)
 
     with context.begin_transaction():
         context.run_migrations()
@@ -84,6 +90,7 @@ def run_migrations_online():
     conf_args = current_app.extensions["migrate"].configure_args
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
+    conf_args.setdefault("include_object", include_object)
 
     connectable = get_engine()
 

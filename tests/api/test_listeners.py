@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import json
 import logging
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from api.extensions import db
-from tests.helpers import (
-    assert_problem,
-)
+from tests.helpers import assert_problem, case_body, free_port
 from workflow.plugins import ENTRY_POINT_GROUP, InstalledListener, load_listeners
 
 PLUGIN_DIR = Path(__file__).resolve().parents[2] / "examples" / "listener-plugin"
@@ -115,7 +122,84 @@ def test_installed_package_is_found_through_its_entry_point(tmp_path, monkeypatc
     assert type(installed.listener).__name__ == "HoldListener"
 
 
+def test_a_plugin_installed_and_named_in_listeners_is_attached_once(tmp_path, monkeypatch, plugin):
+    dist_info = tmp_path / "feedback_desk_hold-1.0.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: feedback-desk-hold\nVersion: 1.0.0\n")
+    (dist_info / "entry_points.txt").write_text(f"[{ENTRY_POINT_GROUP}]\nhold = feedback_desk_hold:HoldListener\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.invalidate_caches()
+    loaded = load_listeners(["feedback_desk_hold:HoldListener", "feedback_desk_hold:HoldListener"])
+    assert [i.name for i in loaded if type(i.listener).__name__ == "HoldListener"] == ["hold"]
+
+
+def _run(*command, env, **options) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, **options)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def _call(base: str, method: str, path: str, token: str, body: dict) -> tuple[int, dict]:
+    request = urllib.request.Request(
+        base + path, data=json.dumps(body).encode(), method=method,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )  # fmt: skip
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+def test_the_example_plugin_works_as_documented(tmp_path):
+    """pip install the example, `feedback-desk db upgrade`, run: transitions succeed and the
+    plug-in's own table is written, once per transition although LISTENERS names it too."""
+    source = shutil.copytree(PLUGIN_DIR, tmp_path / "listener-plugin")
+    site = tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index"]
+    _run(*pip, "--target", str(site), str(source), env=os.environ)
+    database = tmp_path / "plugin.db"
+    env = {
+        **os.environ, "PYTHONPATH": str(site), "DATABASE_URL": f"sqlite:///{database}",
+        "LISTENERS": "feedback_desk_hold:HoldListener",
+    }  # fmt: skip
+    feedback_desk = str(Path(sys.executable).with_name("feedback-desk"))
+    _run(feedback_desk, "db", "upgrade", env=env, cwd=tmp_path)
+    token = _run(feedback_desk, "sellers", "create", "Acme Outdoor", env=env, cwd=tmp_path).stdout.split()[-1]
+
+    port = free_port()
+    server = subprocess.Popen(
+        [feedback_desk, "run", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=tmp_path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.05)
+        status, case = _call(base, "POST", "/v1/cases", token, case_body(feedback_types=["product_review"], buyer=None))
+        assert status == 201, case
+        events = f"/v1/cases/{case['id']}/events"
+        status, vetoed = _call(base, "POST", events, token, {"event": "request_amazon_removal", "note": "#hold"})
+        assert status == 409 and vetoed["type"] == "/problems/vetoed"
+        status, moved = _call(base, "POST", events, token, {"event": "request_amazon_removal"})
+        assert status == 200 and moved["state"] == "amazon_removal_requested", moved
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT case_id, event, to_state, actor FROM hold_plugin_transition_log").fetchall()
+    assert rows == [(case["id"], "request_amazon_removal", "amazon_removal_requested", "seller")]
+
+
 def test_the_example_in_the_docs_is_the_plugin():
     docs = (Path(__file__).resolve().parents[2] / "docs" / "listeners.md").read_text()
-    source = (PLUGIN_DIR / "feedback_desk_hold" / "__init__.py").read_text()
-    assert source.strip() in docs
+    for path in (
+        "pyproject.toml",
+        "feedback_desk_hold/__init__.py",
+        "feedback_desk_hold/migrations/hold_0001_transition_log.py",
+    ):
+        assert (PLUGIN_DIR / path).read_text().strip() in docs, path

@@ -3,12 +3,19 @@
 - Vetoes `request_amazon_removal` while the note says `#hold` (the seller's team wants to
   double-check the comment first).
 - Keeps its own log of transitions in its own table, written in the transition's transaction:
-  when the transition is refused or fails, the log row disappears with it.
+  when the transition is refused or fails, the log row disappears with it. The table is
+  created by the plug-in's own migrations (the `migrations/` directory next to this file),
+  which `feedback-desk db upgrade` runs.
 """
+
+from pathlib import Path
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert
 
 from workflow.plugins import Veto
+
+# Named by the `feedback_desk.migrations` entry point.
+MIGRATIONS = Path(__file__).parent / "migrations"
 
 metadata = MetaData()
 transition_log = Table(
