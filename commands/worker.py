@@ -21,7 +21,12 @@ from workflow.clock import as_utc, utcnow
     type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
     help="Evaluate deadlines and due messages at this instant (UTC unless an offset is given).",
 )
-@click.option("--dry-run", is_flag=True, help="Print what would be sent and expired; change nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Print everything a run would do (emails, webhooks, expiries, deadline notices, overdue "
+    "documentation requests); change nothing.",
+)
 @click.option("--batch-size", default=100, show_default=True, help="Messages (and webhook deliveries) per claim.")
 @click.option("--poll-seconds", default=1.0, show_default=True)
 @with_appcontext

@@ -17,7 +17,7 @@ from flask_mail import BadHeaderError, Message
 
 from api.extensions import db, mail
 from workflow import deadlines
-from workflow.clock import utcnow
+from workflow.clock import iso_utc, utcnow
 from workflow.delivery import email as email_delivery
 from workflow.delivery import webhook as webhook_delivery
 from workflow.settings import Settings
@@ -212,12 +212,35 @@ class Worker:
         return sum(deadlines.expire_case(session, case_id, self.settings, now) for case_id in due)
 
     def describe_due(self, now: datetime) -> list[str]:
-        """What a pass at `now` would do, changing nothing (for --dry-run)."""
+        """What a run at `now` would do, one line each, changing nothing (for --dry-run): the
+        emails and webhook deliveries due, the cases the sweep expires, the deadline notices
+        and the documentation requests that go overdue. The webhook events these changes queue
+        are named with them; a real run delivers those in the same run."""
         with self.app.app_context():
             session = db.session()
             lines = [
-                f"send {m.id} to {m.recipient}: {m.subject} (attempt {m.attempts + 1})"
+                f"block {m.id} to {m.recipient}: {m.blocked_because}"
+                if m.blocked_because
+                else f"send {m.id} to {m.recipient}: {m.subject!r} (attempt {m.attempt})"
                 for m in email_delivery.due_messages(session, now)
             ]
-            lines += [f"expire {case_id}" for case_id in deadlines.due_for_sweep(session, now, 10_000)]
+            lines += [
+                f"deliver webhook {d.id} ({d.event_type}) to {d.url} (attempt {d.attempt})"
+                for d in webhook_delivery.due_deliveries(session, now)
+            ]
+            lines += [
+                f"expire {case.id} (order {case.order_id}, {case.state}): nothing more can be done since "
+                f"{iso_utc(deadlines.hopeless_from(case))}; events case.transitioned, case.closed"
+                for case in deadlines.sweep_would_expire(session, now)
+            ]
+            lines += [
+                f"notify {case.id} (order {case.order_id}): {deadline} is {iso_utc(getattr(case, deadline))}, "
+                f"notice {days} {'day' if days == 1 else 'days'} ahead; event case.deadline_approaching"
+                for case, deadline, days in deadlines.notices_would_send(session, now)
+            ]
+            lines += [
+                f"mark documentation request {r.id} (case {r.case_id}) overdue: no answer by {iso_utc(r.respond_by)}; "
+                "event documentation.overdue"
+                for r in deadlines.overdue_requests(session, now)
+            ]
             return lines

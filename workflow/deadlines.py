@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from workflow.cases import use_cases
-from workflow.cases.machine import CaseState
+from workflow.cases.machine import CaseState, refusal_reasons
 from workflow.clock import iso_utc
 from workflow.errors import EventRefused
 from workflow.models import Case, DocumentationRequest
@@ -77,6 +77,13 @@ def due_for_sweep(session: Session, now: datetime, limit: int) -> list[str]:
         return list(session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit)))
 
 
+def sweep_would_expire(session: Session, now: datetime) -> list[Case]:
+    """The cases the sweep would close `expired` at `now`, read only (the worker's dry run)."""
+    with read_transaction(session):
+        due = session.scalars(select(Case).where(Case.sweep_at <= now).order_by(Case.sweep_at))
+        return [case for case in due if not refusal_reasons(case, "expire", now)]
+
+
 def expire_case(session: Session, case_id: str, settings: Settings, now: datetime) -> bool:
     """Close a hopeless case `expired` (actor system); False if it no longer is hopeless."""
     with write_transaction(session):
@@ -102,21 +109,41 @@ def due_for_notice(session: Session, now: datetime, limit: int) -> list[str]:
         )
 
 
+def _notices_come_due(case: Case, now: datetime) -> list[tuple[str, int, int, bool]]:
+    """(deadline, days before, bit, still ahead) of each unsent notice whose instant has come;
+    one whose deadline has passed already is only marked sent."""
+    return [
+        (deadline, days, bit, getattr(case, deadline) > now)
+        for instant, deadline, days, bit in _notice_instants(case)
+        if instant <= now
+    ]
+
+
 def send_notices(session: Session, case_id: str, now: datetime) -> int:
     """Queue case.deadline_approaching for each notice of the case that has come due while
     its deadline is still ahead; each notice goes out once. Returns how many were queued."""
     queued = 0
     with write_transaction(session):
         case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
-        for instant, deadline, days, bit in _notice_instants(case):
-            if instant > now:
-                continue
+        for deadline, days, bit, ahead in _notices_come_due(case, now):
             case.notices_sent = (case.notices_sent or 0) | bit
-            if getattr(case, deadline) > now:
+            if ahead:
                 notice = {"name": deadline, "at": iso_utc(getattr(case, deadline)), "days_before": days}
                 events.emit(session, case, "case.deadline_approaching", now, deadline=notice)
                 queued += 1
     return queued
+
+
+def notices_would_send(session: Session, now: datetime) -> list[tuple[Case, str, int]]:
+    """(case, deadline, days before) of every notice the worker would send at `now`, read only."""
+    with read_transaction(session):
+        due = session.scalars(select(Case).where(Case.next_notice_at <= now).order_by(Case.next_notice_at))
+        return [
+            (case, deadline, days)
+            for case in due
+            for deadline, days, _bit, ahead in _notices_come_due(case, now)
+            if ahead
+        ]
 
 
 # --- documentation requests -----------------------------------------------------------------
@@ -131,21 +158,27 @@ def add_business_days(start: datetime, days: int) -> datetime:
     return moment
 
 
+def _unanswered_past_deadline(now: datetime) -> Select:
+    return (
+        select(DocumentationRequest)
+        .where(
+            DocumentationRequest.status == DocumentationRequestStatus.requested,
+            DocumentationRequest.respond_by <= now,
+        )
+        .order_by(DocumentationRequest.respond_by)
+    )
+
+
+def overdue_requests(session: Session, now: datetime) -> list[DocumentationRequest]:
+    """The documentation requests lapse_overdue would mark overdue at `now`, read only."""
+    with read_transaction(session):
+        return list(session.scalars(_unanswered_past_deadline(now)))
+
+
 def lapse_overdue(session: Session, now: datetime, limit: int) -> int:
     """Mark documentation requests past their response deadline `overdue`."""
     with write_transaction(session):
-        due = list(
-            session.scalars(
-                select(DocumentationRequest)
-                .where(
-                    DocumentationRequest.status == DocumentationRequestStatus.requested,
-                    DocumentationRequest.respond_by <= now,
-                )
-                .order_by(DocumentationRequest.respond_by)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-        )
+        due = list(session.scalars(_unanswered_past_deadline(now).limit(limit).with_for_update(skip_locked=True)))
         for request in due:
             documentation_machine(request).send("lapse")
             case = session.get(Case, request.case_id)

@@ -8,18 +8,16 @@ import signal
 import subprocess
 import sys
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from api.extensions import db
-from tests.helpers import (
-    days_ago,
-    free_port,
-)
+from tests.helpers import ask, days_ago, deliveries, free_port
 from worker.runner import Worker
 from workflow.clock import utcnow
+from workflow.metadata import metadata
 from workflow.models import Case
 
 
@@ -69,20 +67,59 @@ def test_asserting_grounds_moves_the_sweep_to_amazons_deadline(app, client, sell
     assert sweep_at.isoformat().replace("+00:00", "Z") == case["deadlines"]["amazon_removal_by"]
 
 
-def test_cli_dry_run_changes_nothing_then_once_does_the_work(app, client, seller, open_case, smtp):
+def _every_row(app) -> dict[str, list]:
+    """Every row of every table: what a dry run must leave as it found it."""
+    with app.app_context():
+        session = db.session()
+        rows = {t.name: sorted(map(tuple, session.execute(t.select()).all()), key=repr) for t in metadata.sorted_tables}
+        session.rollback()
+    return rows
+
+
+def test_dry_run_lists_everything_a_run_does_and_changes_nothing(
+    app, client, seller, open_case, smtp, receiver, endpoint, shipper
+):
+    hook = endpoint()
     lost = open_case(order_id="111-0000000-0000001", published_at=days_ago(61).isoformat())
-    review = open_case(order_id="111-0000000-0000002", feedback_types=["product_review"])
-    client.post(f"/v1/cases/{review['id']}/events", json={"event": "contact_customer"}, headers=seller.headers)
+    noticed = open_case(order_id="111-0000000-0000002", published_at=days_ago(55).isoformat())
+    contacted = open_case(order_id="111-0000000-0000003", feedback_types=["product_review"])
+    client.post(f"/v1/cases/{contacted['id']}/events", json={"event": "contact_customer"}, headers=seller.headers)
+    [message] = client.get(f"/v1/cases/{contacted['id']}/messages", headers=seller.headers).get_json()["items"]
+    asked = open_case(order_id="111-0000000-0000004")
+    request = ask(client, seller, asked["id"]).get_json()
+    queued_webhooks = [d["id"] for d in deliveries(client, seller, hook["id"])]
+    respond_by = datetime.fromisoformat(request["respond_by"].replace("Z", "+00:00"))
+    as_of = (respond_by + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%S")
+    before = _every_row(app)
+
     runner = app.test_cli_runner()
-    dry = runner.invoke(args=["worker", "--dry-run"])
+    dry = runner.invoke(args=["worker", "--once", "--dry-run", "--as-of", as_of])
     assert dry.exit_code == 0, dry.output
-    assert f"expire {lost['id']}" in dry.output and "send msg_" in dry.output
-    assert state(client, seller, lost["id"]) == ("new", None) and smtp.received == []
-    later = (utcnow() + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%S")
-    done = runner.invoke(args=["worker", "--once", "--as-of", later])
+    lines = dry.output.splitlines()
+    assert f"send {message['id']} to q7x2mz@marketplace.amazon.com: {message['subject']!r} (attempt 1)" in lines
+    assert sorted(line.split()[2] for line in lines if line.startswith("deliver webhook ")) == sorted(queued_webhooks)
+    assert [line.split()[1] for line in lines if line.startswith("expire ")] == [lost["id"]]
+    assert {line.split()[1] for line in lines if line.startswith("notify ")} == {noticed["id"]}
+    assert any(
+        line.startswith(f"mark documentation request {request['id']} (case {asked['id']}) overdue") for line in lines
+    )
+    assert _every_row(app) == before and smtp.received == [] and receiver.received == []
+
+    done = runner.invoke(args=["worker", "--once", "--as-of", as_of])
     assert done.exit_code == 0, done.output
+    assert [m["Message-ID"] for m in smtp.received] == [message["message_id"]]
     assert state(client, seller, lost["id"]) == ("closed", "expired")
-    assert len(smtp.received) == 1
+    overdue = client.get(f"/v1/cases/{asked['id']}/documentation-requests", headers=seller.headers).get_json()["items"]
+    assert [r["status"] for r in overdue] == ["overdue"]
+    arrived = {(r["type"], r["data"]["id"]) for r in receiver.received}
+    assert {
+        ("case.closed", lost["id"]),
+        ("case.deadline_approaching", noticed["id"]),
+        ("documentation.overdue", asked["id"]),
+    } <= arrived
+    assert set(queued_webhooks) <= {r["id"] for r in receiver.received}
+    again = runner.invoke(args=["worker", "--once", "--dry-run", "--as-of", as_of])
+    assert again.output.splitlines() == ["nothing is due"]
 
 
 class SlowSMTPHandler:

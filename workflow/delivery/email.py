@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from workflow.cases.machine import CaseState
@@ -38,26 +38,31 @@ class ClaimedEmail:
     message_id: str
 
 
+def _due(now: datetime) -> Select:
+    """Queued messages whose time has come and that no live worker holds, oldest first."""
+    return (
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.status == MessageStatus.queued,
+            OutboxMessage.next_attempt_at <= now,
+            or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+        )
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+    )
+
+
+def _cases_of(session: Session, messages: list[OutboxMessage]) -> dict[str, Case]:
+    return {c.id: c for c in session.scalars(select(Case).where(Case.id.in_({m.case_id for m in messages})))}
+
+
 def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -> list[ClaimedEmail]:
     """Claim up to `limit` queued messages that are due and not claimed by a live worker.
 
     PostgreSQL skips rows another worker is claiming (FOR UPDATE SKIP LOCKED); SQLite runs the
     claim under its single write lock, so two claims can never take the same row."""
     with write_transaction(session):
-        messages = list(
-            session.scalars(
-                select(OutboxMessage)
-                .where(
-                    OutboxMessage.status == MessageStatus.queued,
-                    OutboxMessage.next_attempt_at <= now,
-                    or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
-                )
-                .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-        )
-        cases = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_({m.case_id for m in messages})))}
+        messages = list(session.scalars(_due(now).limit(limit).with_for_update(skip_locked=True)))
+        cases = _cases_of(session, messages)
         claimed = []
         for message in messages:
             reason = _no_longer_allowed(cases[message.case_id])
@@ -158,12 +163,23 @@ def _summary(message: OutboxMessage) -> dict:
     }
 
 
-def due_messages(session: Session, now: datetime) -> list[OutboxMessage]:
+@dataclass(frozen=True)
+class DueMessage:
+    """A message claim_due would take at some instant: sent, or blocked for `blocked_because`."""
+
+    id: str
+    recipient: str
+    subject: str
+    attempt: int
+    blocked_because: str | None
+
+
+def due_messages(session: Session, now: datetime) -> list[DueMessage]:
+    """Every message claim_due would take at `now`, read only (the worker's dry run)."""
     with read_transaction(session):
-        return list(
-            session.scalars(
-                select(OutboxMessage)
-                .where(OutboxMessage.status == MessageStatus.queued, OutboxMessage.next_attempt_at <= now)
-                .order_by(OutboxMessage.next_attempt_at)
-            )
-        )
+        messages = list(session.scalars(_due(now)))
+        cases = _cases_of(session, messages)
+        return [
+            DueMessage(m.id, m.recipient, m.subject, m.attempts + 1, _no_longer_allowed(cases[m.case_id]))
+            for m in messages
+        ]

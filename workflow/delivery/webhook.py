@@ -10,12 +10,12 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, or_, select, text
+from sqlalchemy import Select, exists, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks.endpoints import SECRET_PREFIX
 
 # Standard Webhooks' suggested schedule: about a day and a half of attempts after the first.
@@ -64,6 +64,48 @@ def signed_headers(request: WebhookRequest, timestamp: int) -> dict[str, str]:
     }
 
 
+def _due(now: datetime) -> Select:
+    """Due deliveries of enabled endpoints with their endpoint, oldest first, never one that an
+    earlier undelivered event of the same endpoint and case is still waiting before."""
+    earlier = aliased(WebhookDelivery)
+    waiting_before = exists().where(
+        earlier.endpoint_id == WebhookDelivery.endpoint_id,
+        earlier.case_id == WebhookDelivery.case_id,
+        earlier.seq < WebhookDelivery.seq,
+        earlier.status == WebhookDeliveryStatus.queued,
+        or_(earlier.next_attempt_at > now, earlier.claimed_until > now),
+    )
+    return (
+        select(WebhookDelivery, WebhookEndpoint)
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .where(
+            WebhookDelivery.status == WebhookDeliveryStatus.queued,
+            WebhookDelivery.next_attempt_at <= now,
+            or_(WebhookDelivery.claimed_until.is_(None), WebhookDelivery.claimed_until < now),
+            WebhookEndpoint.enabled.is_(True),
+            ~waiting_before,
+        )
+        .order_by(WebhookDelivery.seq)
+    )
+
+
+@dataclass(frozen=True)
+class DueDelivery:
+    """A delivery claim_due would take at some instant."""
+
+    id: str
+    event_type: str
+    url: str
+    attempt: int
+
+
+def due_deliveries(session: Session, now: datetime) -> list[DueDelivery]:
+    """Every delivery claim_due would take at `now`, read only (the worker's dry run)."""
+    with read_transaction(session):
+        rows = session.execute(_due(now)).all()
+        return [DueDelivery(d.id, d.event_type, e.url, d.attempts + 1) for d, e in rows]
+
+
 def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -> list[WebhookRequest]:
     """Claim due deliveries of enabled endpoints, oldest first, never one that an earlier
     undelivered event of the same endpoint and case is still waiting before (per-case order)."""
@@ -71,27 +113,7 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
         if session.get_bind().dialect.name == "postgresql":
             # Serialise claims, so two workers never split one case's events between them.
             session.execute(text("SELECT pg_advisory_xact_lock(7261)"))
-        earlier = aliased(WebhookDelivery)
-        waiting_before = exists().where(
-            earlier.endpoint_id == WebhookDelivery.endpoint_id,
-            earlier.case_id == WebhookDelivery.case_id,
-            earlier.seq < WebhookDelivery.seq,
-            earlier.status == WebhookDeliveryStatus.queued,
-            or_(earlier.next_attempt_at > now, earlier.claimed_until > now),
-        )
-        rows = session.execute(
-            select(WebhookDelivery, WebhookEndpoint)
-            .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-            .where(
-                WebhookDelivery.status == WebhookDeliveryStatus.queued,
-                WebhookDelivery.next_attempt_at <= now,
-                or_(WebhookDelivery.claimed_until.is_(None), WebhookDelivery.claimed_until < now),
-                WebhookEndpoint.enabled.is_(True),
-                ~waiting_before,
-            )
-            .order_by(WebhookDelivery.seq)
-            .limit(limit)
-        ).all()
+        rows = session.execute(_due(now).limit(limit)).all()
         requests = []
         for delivery, endpoint in rows:
             delivery.claimed_until = now + timedelta(seconds=settings.outbox_claim_seconds)
