@@ -151,6 +151,7 @@ def _call(base: str, method: str, path: str, token: str, body: dict) -> tuple[in
         return error.code, json.load(error)
 
 
+@pytest.mark.slow
 def test_the_example_plugin_works_as_documented(tmp_path):
     """pip install the example, `feedback-desk db upgrade`, run: transitions succeed and the
     plug-in's own table is written, once per transition although LISTENERS names it too."""

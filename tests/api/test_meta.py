@@ -68,7 +68,11 @@ SUMMARY = re.compile(r"[A-Z][a-z]+ [^\n]+[a-z0-9)]\.")
 
 def test_every_operation_has_a_summary_that_is_a_whole_sentence(client):
     spec = client.get("/openapi.json").get_json()
-    summaries = {f"{method.upper()} {path}": operation.get("summary") or "" for path, operations in spec["paths"].items() for method, operation in operations.items()}  # fmt: skip
+    summaries = {
+        f"{method.upper()} {path}": operation.get("summary") or ""
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+    }
     assert len(summaries) > 30
     assert {op: s for op, s in summaries.items() if not SUMMARY.fullmatch(s)} == {}
     assert all(s.split()[0] not in ("The", "A", "An", "Every", "This") for s in summaries.values())

@@ -85,7 +85,8 @@ def test_a_message_that_breaks_the_rules_is_refused_and_nothing_is_queued(client
 def test_a_blank_action_taken_is_refused(client, seller, open_case):
     case = open_case(feedback_types=["late_delivery"])
     body = {"event": "contact_customer", "action_taken": " \n "}
-    assert_problem(client.post(f"/v1/cases/{case['id']}/events", json=body, headers=seller.headers), 422, "action_taken")
+    response = client.post(f"/v1/cases/{case['id']}/events", json=body, headers=seller.headers)
+    assert_problem(response, 422, "action_taken")
     assert messages(client, seller, case["id"]) == []
 
 

@@ -38,8 +38,8 @@ class Rule:
 # What a seller may report as the resolution of the complaint once it is given, and must not
 # offer or promise in a removal request, nor tie to the feedback.
 _RESOLUTION_BENEFIT = {
-    "en": r"\brefund|\breimburs|\bcompensat|\bmoney back\b|\bstore credit\b|\bfor free\b|\bat no (extra )?(cost|charge)\b"
-    r"|\bfree (of charge|product|item|gift|replacement|sample|shipping|return)",
+    "en": r"\brefund|\breimburs|\bcompensat|\bmoney back\b|\bstore credit\b|\bfor free\b"
+    r"|\bat no (extra )?(cost|charge)\b|\bfree (of charge|product|item|gift|replacement|sample|shipping|return)",
     "de": r"erstatt|entschädig|kostenlos|\bgratis\b|geld zurück|gutschrift",
     "fr": r"rembours|dédommag|indemni|gratuit",
     "es": r"reembols|compensaci|indemniz|\bgratis\b|gratuit|devolver(le)? (el|su) dinero",
