@@ -1,0 +1,133 @@
+"""Triage quality and speed against labelled comments.
+
+Prints, for each labelled set, overall and per language: the micro-averaged F1 of the
+feedback types; precision and recall of "removable" (any ground) and of each ground; and the
+median time of one triage. The comments' language is detected, not given, as for a comment
+that arrives without one.
+
+Sets: bench/triage/dev.tsv (rules were developed against it), bench/triage/test.tsv (held
+out: never looked at while writing the rules), and an external check beside the repository
+(../shared/data/triage-dev.tsv), read only when it exists. Columns: lang, rating, types,
+grounds, comment; types and grounds comma-separated.
+
+    python bench/triage_eval.py [--sets dev,test,external] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from workflow.policy import RemovalGround  # noqa: E402
+from workflow.triage import triage  # noqa: E402
+
+SETS = {
+    "dev": ROOT / "bench" / "triage" / "dev.tsv",
+    "test": ROOT / "bench" / "triage" / "test.tsv",
+    "external": ROOT.parent / "shared" / "data" / "triage-dev.tsv",
+}
+GROUNDS = [RemovalGround.PRODUCT_REVIEW_ONLY.value, RemovalGround.OBSCENE_LANGUAGE.value, RemovalGround.PERSONAL_INFORMATION.value]
+TIMING_ROUNDS = 20
+
+
+def _codes(field: str) -> set[str]:
+    return {code.strip() for code in field.split(",") if code.strip()}
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [
+            {"lang": r["lang"], "rating": int(r["rating"]), "types": _codes(r["types"]), "grounds": _codes(r["grounds"]), "comment": r["comment"]}
+            for r in rows
+        ]
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.type_tp = self.type_fp = self.type_fn = 0
+        self.ground = defaultdict(lambda: [0, 0, 0])  # ground -> [tp, fp, fn]; "removable" included
+        self.count = 0
+        self.language_right = 0
+
+    def add(self, row: dict, types: set[str], grounds: set[str], language: str | None) -> None:
+        self.count += 1
+        self.language_right += language == row["lang"]
+        self.type_tp += len(types & row["types"])
+        self.type_fp += len(types - row["types"])
+        self.type_fn += len(row["types"] - types)
+        for ground, predicted, wanted in [("removable", bool(grounds), bool(row["grounds"]))] + [
+            (g, g in grounds, g in row["grounds"]) for g in GROUNDS
+        ]:
+            cell = self.ground[ground]
+            cell[0] += predicted and wanted
+            cell[1] += predicted and not wanted
+            cell[2] += wanted and not predicted
+
+    @property
+    def type_f1(self) -> float:
+        denominator = 2 * self.type_tp + self.type_fp + self.type_fn
+        return 2 * self.type_tp / denominator if denominator else 1.0
+
+    def precision_recall(self, ground: str) -> str:
+        tp, fp, fn = self.ground[ground]
+        precision = f"{tp / (tp + fp):.2f}" if tp + fp else "  - "
+        recall = f"{tp / (tp + fn):.2f}" if tp + fn else "  - "
+        return f"{precision}/{recall}"
+
+
+def evaluate(name: str, rows: list[dict], show_errors: bool) -> None:
+    overall, per_language = Tally(), defaultdict(Tally)
+    for row in rows:
+        result = triage(row["comment"], row["rating"])
+        types, grounds = set(result.type_codes), set(result.ground_codes)
+        overall.add(row, types, grounds, result.language)
+        per_language[row["lang"]].add(row, types, grounds, result.language)
+        if show_errors and (types != row["types"] or grounds != row["grounds"]):
+            print(f"  [{row['lang']}] {row['comment']}")
+            print(f"      want {sorted(row['types'])} {sorted(row['grounds'])}")
+            print(f"      got  {sorted(types)} {sorted(grounds)} (language {result.language})")
+            for finding in result.feedback_types:
+                print(f"        {finding.code}: {[s.text for s in finding.spans]}")
+
+    timings = []
+    for _ in range(TIMING_ROUNDS):
+        for row in rows:
+            started = time.perf_counter()
+            triage(row["comment"], row["rating"])
+            timings.append(time.perf_counter() - started)
+
+    header = f"{'':10}{'n':>5} {'lang ok':>8} {'type F1':>8} {'removable P/R':>14}" + "".join(f"{g + ' P/R':>28}" for g in GROUNDS)
+    print(f"\n== {name}: {len(rows)} comments, median triage {statistics.median(timings) * 1e6:.0f} µs (language detected)")
+    print(header)
+    for label, tally in [("overall", overall)] + sorted(per_language.items()):
+        print(
+            f"{label:10}{tally.count:>5} {tally.language_right / tally.count:>8.2f} {tally.type_f1:>8.2f} {tally.precision_recall('removable'):>14}"
+            + "".join(f"{tally.precision_recall(g):>28}" for g in GROUNDS)
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="dev,test,external", help="comma-separated: dev, test, external")
+    parser.add_argument("--errors", action="store_true", help="list the comments the triage gets wrong")
+    arguments = parser.parse_args()
+    triage("warm-up: load the language model", 1)
+    for name in arguments.sets.split(","):
+        path = SETS[name]
+        if not path.exists():
+            print(f"\n== {name}: {path.name} not found, skipped")
+            continue
+        evaluate(name, load(path), arguments.errors)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""The triage of one comment: language, feedback types, removal grounds, mistake, explanation.
+
+Pure: no I/O, no clock. Precision comes first for the grounds, because a wrong removal
+request costs the seller more than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from workflow.policy import FEEDBACK_TYPES_BY_CODE, RemovalGround, in_policy_order, removal_grounds
+from workflow.triage.explanation import explain
+from workflow.triage.language import COVERED_LANGUAGES, detect_language, normalise_language
+from workflow.triage.lexicons import CONTRAST, NEGATION_AFTER_JA, NEGATION_BEFORE, PRAISE_PATTERNS, TYPE_PATTERNS
+from workflow.triage.model import (
+    GroundFinding,
+    MistakeVerdict,
+    ProductReviewDecision,
+    Span,
+    TriageResult,
+    TypeFinding,
+)
+from workflow.triage.obscenity import obscene_spans
+from workflow.triage.personal import email_spans, link_spans, name_spans, phone_regions, phone_spans
+
+MISTAKE_TYPE = "mistake"
+# Ratings under which praise is a mistake (1-2 stars are negative feedback).
+NEGATIVE_RATINGS = (1, 2)
+# How many words before a match may negate it.
+_NEGATION_REACH = 3
+_CLAUSE_END = re.compile(r"[.,;:!?\n]|\b(?:and|but|und|aber|et|mais|y|pero|e|ma)\b", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+
+
+def _compile(patterns: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
+    alternatives = "|".join(f"(?:{p})" for p in patterns)
+    if not spaced:
+        return re.compile(alternatives)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+_TYPE_REGEXES = {
+    language: {code: _compile(patterns, language != "ja") for code, patterns in types.items()}
+    for language, types in TYPE_PATTERNS.items()
+}
+_PRAISE_REGEXES = {language: _compile(patterns, language != "ja") for language, patterns in PRAISE_PATTERNS.items()}
+_NEGATION_REGEXES = {language: re.compile(pattern, re.IGNORECASE) for language, pattern in NEGATION_BEFORE.items()}
+_NEGATION_AFTER_JA = re.compile(NEGATION_AFTER_JA)
+_CONTRAST_REGEXES = {language: re.compile(pattern, re.IGNORECASE) for language, pattern in CONTRAST.items()}
+
+
+def triage(
+    comment: str, rating: int, *, language: str | None = None, marketplace: str | None = None
+) -> TriageResult:
+    """What a careful seller would find in one comment, each finding with its evidence."""
+    given = language is not None and language.strip() != ""
+    code = normalise_language(language) if given else detect_language(comment)
+    covered = code in COVERED_LANGUAGES
+
+    findings = _type_findings(comment, code) if covered else []
+    mistake = _mistake(comment, code, rating, findings) if covered else MistakeVerdict(False, ())
+    if mistake.is_mistake:
+        findings = [TypeFinding(MISTAKE_TYPE, mistake.spans)]
+    product_decision = _product_review_decision(findings)
+    grounds = []
+    if product_decision.removable:
+        grounds.append(GroundFinding(RemovalGround.PRODUCT_REVIEW_ONLY.value, product_decision.product_spans, ("product review",)))
+    obscene = obscene_spans(comment, code)
+    if obscene:
+        grounds.append(GroundFinding(RemovalGround.OBSCENE_LANGUAGE.value, tuple(obscene), ("obscene word",) * len(obscene)))
+    personal = _personal_information(comment, code, marketplace)
+    if personal:
+        grounds.append(GroundFinding(RemovalGround.PERSONAL_INFORMATION.value, tuple(s for s, _ in personal), tuple(k for _, k in personal)))
+    result = TriageResult(
+        language=code,
+        language_covered=covered,
+        language_detected=not given,
+        rating=rating,
+        feedback_types=tuple(findings),
+        grounds=tuple(grounds),
+        product_review_only=product_decision,
+        mistake=mistake,
+        links=tuple(link_spans(comment)),
+        explanation="",
+    )
+    return replace(result, explanation=explain(result))
+
+
+def _type_findings(comment: str, language: str) -> list[TypeFinding]:
+    raw: list[tuple[str, Span]] = []
+    for code, regex in _TYPE_REGEXES[language].items():
+        for match in regex.finditer(comment):
+            if match.end() > match.start() and not _negated(comment, match.start(), match.end(), language):
+                raw.append((code, Span(match.start(), match.end(), match.group())))
+    kept = [
+        (code, span)
+        for code, span in raw
+        # A phrase inside a longer phrase of another type belongs to the longer one:
+        # "cheap" inside "cheap packaging" is about the packaging.
+        if not any(
+            other != code and o.start <= span.start and span.end <= o.end and (o.end - o.start) > (span.end - span.start)
+            for other, o in raw
+        )
+    ]
+    by_code: dict[str, list[Span]] = {}
+    for code, span in kept:
+        by_code.setdefault(code, []).append(span)
+    return [
+        TypeFinding(code, tuple(sorted(set(by_code[code]), key=lambda s: s.start)))
+        for code in in_policy_order(list(by_code))
+    ]
+
+
+def _negated(comment: str, start: int, end: int, language: str) -> bool:
+    if language == "ja":
+        return bool(_NEGATION_AFTER_JA.match(comment, end))
+    before = comment[max(0, start - 60) : start]
+    clause_ends = list(_CLAUSE_END.finditer(before))
+    if clause_ends:
+        before = before[clause_ends[-1].end() :]
+    window = " ".join(_WORD.findall(before)[-_NEGATION_REACH:])
+    return bool(_NEGATION_REGEXES[language].search(window))
+
+
+def _mistake(comment: str, language: str, rating: int, findings: list[TypeFinding]) -> MistakeVerdict:
+    """Clear praise, no complaint, no "but": under 1-2 stars the buyer meant a good rating."""
+    if rating not in NEGATIVE_RATINGS or findings:
+        return MistakeVerdict(False, ())
+    praise = [
+        Span(m.start(), m.end(), m.group())
+        for m in _PRAISE_REGEXES[language].finditer(comment)
+        if not _negated(comment, m.start(), m.end(), language)
+    ]
+    if not praise or _CONTRAST_REGEXES[language].search(comment):
+        return MistakeVerdict(False, ())
+    return MistakeVerdict(True, tuple(praise))
+
+
+def _product_review_decision(findings: list[TypeFinding]) -> ProductReviewDecision:
+    codes = [finding.code for finding in findings]
+    product = [f for f in findings if FEEDBACK_TYPES_BY_CODE[f.code].product_related]
+    blocking = tuple(f for f in findings if not FEEDBACK_TYPES_BY_CODE[f.code].product_related)
+    removable = RemovalGround.PRODUCT_REVIEW_ONLY.value in removal_grounds(codes, [])
+    return ProductReviewDecision(
+        removable=removable,
+        product_spans=tuple(span for finding in product for span in finding.spans),
+        blocking=blocking if product else (),
+    )
+
+
+def _personal_information(comment: str, language: str | None, marketplace: str | None) -> list[tuple[Span, str]]:
+    found = [(span, "email address") for span in email_spans(comment)]
+    emails = [span for span, _ in found]
+    found += [
+        (span, "phone number")
+        for span in phone_spans(comment, phone_regions(marketplace, language))
+        if not any(e.start <= span.start < e.end for e in emails)
+    ]
+    found += [(span, "full name") for span in name_spans(comment, language)]
+    return sorted(found, key=lambda item: item[0].start)

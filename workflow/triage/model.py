@@ -1,0 +1,83 @@
+"""What a triage finds: every finding carries the character spans of the comment that triggered it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the comment, `comment[start:end] == text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TypeFinding:
+    """A feedback type of the policy table, with the words that point at it."""
+
+    code: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class GroundFinding:
+    """One of Amazon's removal grounds, with what in the comment supports it."""
+
+    code: str
+    spans: tuple[Span, ...]
+    # What kind of evidence it is, in plain words ("email address", "obscene word", ...).
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProductReviewDecision:
+    """Whether the entire comment is a product review. When it is not, `blocking` names the
+    findings about delivery, packaging, service or the order that keep it from being one."""
+
+    removable: bool
+    product_spans: tuple[Span, ...]
+    blocking: tuple[TypeFinding, ...]
+
+
+@dataclass(frozen=True)
+class MistakeVerdict:
+    """Clearly positive words under a 1-2 star rating: the buyer probably picked the wrong stars."""
+
+    is_mistake: bool
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    language: str | None
+    language_covered: bool
+    # False when the caller gave the language.
+    language_detected: bool
+    rating: int
+    feedback_types: tuple[TypeFinding, ...]
+    grounds: tuple[GroundFinding, ...]
+    product_review_only: ProductReviewDecision
+    mistake: MistakeVerdict
+    links: tuple[Span, ...]
+    explanation: str
+
+    @property
+    def type_codes(self) -> list[str]:
+        return [finding.code for finding in self.feedback_types]
+
+    @property
+    def ground_codes(self) -> list[str]:
+        return [finding.code for finding in self.grounds]
+
+    @property
+    def removable(self) -> bool:
+        return bool(self.grounds)
+
+    def as_dict(self) -> dict:
+        answer = asdict(self)
+        answer["type_codes"] = self.type_codes
+        answer["ground_codes"] = self.ground_codes
+        return answer
