@@ -7,12 +7,23 @@ request costs the seller more than a missed one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from workflow.policy import FEEDBACK_TYPES_BY_CODE, RemovalGround, in_policy_order, removal_grounds
 from workflow.triage.explanation import explain
 from workflow.triage.language import COVERED_LANGUAGES, detect_language, normalise_language
-from workflow.triage.lexicons import CONTRAST, NEGATION_AFTER_JA, NEGATION_BEFORE, PRAISE_PATTERNS, TYPE_PATTERNS
+from workflow.triage.lexicons import (
+    ARRIVAL_CUES,
+    CONTRAST,
+    ITEM_NOUNS,
+    NEGATION_AFTER_JA,
+    NEGATION_BEFORE,
+    PACKAGING_NOUNS,
+    PRAISE_PATTERNS,
+    TYPE_PATTERNS,
+    USAGE_CUES,
+)
 from workflow.triage.model import (
     GroundFinding,
     MistakeVerdict,
@@ -27,17 +38,43 @@ from workflow.triage.personal import email_spans, link_spans, name_spans, phone_
 MISTAKE_TYPE = "mistake"
 # Ratings under which praise is a mistake (1-2 stars are negative feedback).
 NEGATIVE_RATINGS = (1, 2)
+# Praise is clear when it is said twice, or makes up at least this share of the comment;
+# one "Super." after a complaint is sarcasm.
+PRAISE_SHARE = 0.5
 # How many words before a match may negate it.
 _NEGATION_REACH = 3
 _CLAUSE_END = re.compile(r"[.,;:!?\n]|\b(?:and|but|und|aber|et|mais|y|pero|e|ma)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+_PHRASE_END = re.compile(r"[.,;:!?。、！？\n]")
 _WORD = re.compile(r"\S+")
+
+
+def _fold_character(character: str) -> str:
+    """The letter without its accent, so that "llego" finds "llegó"; always one character, so
+    spans in the folded text are spans in the comment."""
+    base = unicodedata.normalize("NFD", character)[0]
+    return base if base.isascii() else character
+
+
+# Latin letters with accents, folded; Japanese keeps its own script untouched.
+_FOLD = str.maketrans({chr(c): _fold_character(chr(c)) for c in range(0xC0, 0x250) if _fold_character(chr(c)) != chr(c)})
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
 
 
 def _compile(patterns: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
     alternatives = "|".join(f"(?:{p})" for p in patterns)
     if not spaced:
         return re.compile(alternatives)
+    # Buyers write apostrophes either way and often leave them out of "don't".
+    alternatives = _fold(alternatives).replace("n't", "n['’]?t").replace("'", "['’]")
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _compile_cue(pattern: str, spaced: bool) -> re.Pattern[str]:
+    return re.compile(_fold(pattern) if spaced else pattern, re.IGNORECASE)
 
 
 _TYPE_REGEXES = {
@@ -45,9 +82,13 @@ _TYPE_REGEXES = {
     for language, types in TYPE_PATTERNS.items()
 }
 _PRAISE_REGEXES = {language: _compile(patterns, language != "ja") for language, patterns in PRAISE_PATTERNS.items()}
-_NEGATION_REGEXES = {language: re.compile(pattern, re.IGNORECASE) for language, pattern in NEGATION_BEFORE.items()}
+_NEGATION_REGEXES = {language: _compile_cue(pattern, True) for language, pattern in NEGATION_BEFORE.items()}
 _NEGATION_AFTER_JA = re.compile(NEGATION_AFTER_JA)
-_CONTRAST_REGEXES = {language: re.compile(pattern, re.IGNORECASE) for language, pattern in CONTRAST.items()}
+_CONTRAST_REGEXES = {language: _compile_cue(p, language != "ja") for language, p in CONTRAST.items()}
+_USAGE = {language: _compile_cue(p, language != "ja") for language, p in USAGE_CUES.items()}
+_ARRIVAL = {language: _compile_cue(p, language != "ja") for language, p in ARRIVAL_CUES.items()}
+_PACKAGING_NOUNS = {language: _compile_cue(p, language != "ja") for language, p in PACKAGING_NOUNS.items()}
+_ITEM_NOUNS = {language: _compile_cue(p, language != "ja") for language, p in ITEM_NOUNS.items()}
 
 
 def triage(
@@ -58,8 +99,9 @@ def triage(
     code = normalise_language(language) if given else detect_language(comment)
     covered = code in COVERED_LANGUAGES
 
-    findings = _type_findings(comment, code) if covered else []
-    mistake = _mistake(comment, code, rating, findings) if covered else MistakeVerdict(False, ())
+    text = _fold(comment) if code != "ja" else comment
+    findings = _type_findings(comment, text, code) if covered else []
+    mistake = _mistake(comment, text, code, rating, findings) if covered else MistakeVerdict(False, ())
     if mistake.is_mistake:
         findings = [TypeFinding(MISTAKE_TYPE, mistake.spans)]
     product_decision = _product_review_decision(findings)
@@ -87,12 +129,16 @@ def triage(
     return replace(result, explanation=explain(result))
 
 
-def _type_findings(comment: str, language: str) -> list[TypeFinding]:
+def _type_findings(comment: str, text: str, language: str) -> list[TypeFinding]:
     raw: list[tuple[str, Span]] = []
     for code, regex in _TYPE_REGEXES[language].items():
-        for match in regex.finditer(comment):
-            if match.end() > match.start() and not _negated(comment, match.start(), match.end(), language):
-                raw.append((code, Span(match.start(), match.end(), match.group())))
+        for match in regex.finditer(text):
+            start, end = match.span()
+            if end > start and not _negated(text, start, end, language):
+                span = Span(start, end, comment[start:end])
+                if code == "damaged_item":
+                    code = _damage_belongs_to(text, span, language)
+                raw.append((code, span))
     kept = [
         (code, span)
         for code, span in raw
@@ -123,16 +169,37 @@ def _negated(comment: str, start: int, end: int, language: str) -> bool:
     return bool(_NEGATION_REGEXES[language].search(window))
 
 
-def _mistake(comment: str, language: str, rating: int, findings: list[TypeFinding]) -> MistakeVerdict:
+def _damage_belongs_to(text: str, span: Span, language: str) -> str:
+    """Which type a damage word is evidence of: the item as it arrived, its quality in use, or
+    the packaging it came in."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span.start)), default=0)
+    sentence_end = next((m.start() for m in _SENTENCE_END.finditer(text, span.end)), len(text))
+    around = text[sentence_start : span.start] + " " + text[span.end : sentence_end]
+    if _USAGE[language].search(around) and not _ARRIVAL[language].search(around):
+        return "product_review"
+    phrase_start = max((m.end() for m in _PHRASE_END.finditer(text, 0, span.start)), default=0)
+    before = text[phrase_start : span.start]
+    packaging = list(_PACKAGING_NOUNS[language].finditer(before))
+    if packaging and not _ITEM_NOUNS[language].search(before, packaging[-1].end()):
+        return "poor_packaging"
+    return "damaged_item"
+
+
+def _mistake(comment: str, text: str, language: str, rating: int, findings: list[TypeFinding]) -> MistakeVerdict:
     """Clear praise, no complaint, no "but": under 1-2 stars the buyer meant a good rating."""
     if rating not in NEGATIVE_RATINGS or findings:
         return MistakeVerdict(False, ())
     praise = [
-        Span(m.start(), m.end(), m.group())
-        for m in _PRAISE_REGEXES[language].finditer(comment)
-        if not _negated(comment, m.start(), m.end(), language)
+        Span(m.start(), m.end(), comment[m.start() : m.end()])
+        for m in _PRAISE_REGEXES[language].finditer(text)
+        if not _negated(text, m.start(), m.end(), language)
     ]
-    if not praise or _CONTRAST_REGEXES[language].search(comment):
+    if not praise or _CONTRAST_REGEXES[language].search(text):
+        return MistakeVerdict(False, ())
+    distinct = {span.text.lower() for span in praise}
+    letters = sum(not c.isspace() for c in comment) or 1
+    share = sum(len(span.text) for span in praise) / letters
+    if len(distinct) < 2 and share < PRAISE_SHARE:
         return MistakeVerdict(False, ())
     return MistakeVerdict(True, tuple(praise))
 

@@ -48,7 +48,7 @@ OBSCENE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     # Japanese has no spaces: these are matched as substrings, with guards where a harmless
     # word contains them (やくそく "promise" contains くそ).
-    "ja": ("クソ", "糞", "(?<!や)くそ(?!く)", "ファック", "死ね", "ちんこ", "まんこ", "ビッチ", "キチガイ", "きちがい", "ボケが"),
+    "ja": ("クソ", "ク[○●〇◯＊*×]", "糞", "(?<!や)くそ(?!く)", "ファック", "死ね", "ちんこ", "まんこ", "ビッチ", "キチガイ", "きちがい", "ボケが"),
 }
 
 # Symbols that stand for a letter, and letters that stand for another.
@@ -61,7 +61,7 @@ _SEPARATED_LETTERS = re.compile(r"(?<![\w*@$!])(?:[^\W\d_][ .\-_]){2,}[^\W\d_](?
 
 def _letter_pattern(letter: str, first: bool) -> str:
     if letter == "ß":
-        return "(?:ß|ss)"
+        return "(?:ß|ss)" if first else r"(?:ß|ss|\*+)"
     choices = _DISGUISES.get(letter, letter)
     masked = "" if first else r"\*"
     return f"[{re.escape(choices)}{masked}]+"

@@ -39,18 +39,20 @@ _PHONE_CUE = re.compile(
 # ("Herr Schmidt"); after a verb like "called", a first and last name are needed.
 # "Frau" after a possessive or article is someone's wife, not a title.
 _TITLES = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Sig|Dott)\.?|M\.|Miss|Herrn?|(?<!meine )(?<!meiner )(?<!seine )(?<!die )"
-    r"(?<!der )Frau|Monsieur|Madame|Mme|Mlle|Señor|Señora|Signor|Signora)"
+    r"(?:(?i:Mr|Mrs|Ms|Dr|Sr|Sra|Sig|Dott)\.?|M\.|Miss|Herrn?|(?<!meine )(?<!meiner )(?<!seine )(?<!die )"
+    r"(?<!der )Frau|(?i:monsieur|madame|mme|mlle|señor|señora|signor|signora|sig\.ra))"
 )
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß'-]+"
 _NAME_AFTER_TITLE = re.compile(rf"\b{_TITLES}\s+((?:{_CAPITALISED}\s+)?{_CAPITALISED})")
 _NAME_AFTER_VERB = re.compile(
-    rf"\b(?:called|named|name is|spoke to|spoke with|talked to|talked with|ask for|asked for|agent|"
+    rf"\b(?i:called|named|name is|spoke to|spoke with|talked to|talked with|ask for|asked for|agent|"
     rf"hei(?:ß|ss)t|namens|appel(?:é|ée)|nomm(?:é|ée)|s'appelle|parl(?:é|ée) (?:à|avec)|llamad[oa]|se llama|"
-    rf"habl(?:é|e) con|chiamat[oa]|si chiama|parlato con)\s+({_CAPITALISED}\s+{_CAPITALISED})"
+    rf"habl(?:é|e) con|un tal|una tal|chiamat[oa]|si chiama|parlato con)\s+({_CAPITALISED}\s+{_CAPITALISED})"
 )
 # A Japanese family name (2-4 kanji) with さん or 様, unless the "name" is a role.
-_JA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})(?:さん|様|氏)")
+_JA_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})(?:さん|様|氏)")
+# Words that end in 様 without being anyone's name ("pattern", "specification", ...).
+_JA_NOT_HONORIFIC = ("模様", "仕様", "同様", "多様", "異様", "王様", "神様", "奥様", "皆様", "様子", "殿様")
 _JA_ROLES = (
     "客", "配達", "店員", "業者", "担当", "運転手", "社員", "販売", "出品", "管理", "会社", "営業", "宅配", "郵便",
     "急便", "運輸", "通運", "店長", "責任者", "御社", "貴社", "皆", "大家",
@@ -91,7 +93,8 @@ def name_spans(comment: str, language: str | None) -> list[Span]:
                 spans.append(Span(match.start(), match.end(), match.group()))
     if language == "ja" or _JA_NAME.search(comment):
         for match in _JA_NAME.finditer(comment):
-            if not any(role in match.group(1) for role in _JA_ROLES):
+            ending = comment[match.end() - 2 : match.end()]
+            if not any(role in match.group(1) for role in _JA_ROLES) and ending not in _JA_NOT_HONORIFIC:
                 spans.append(Span(match.start(), match.end(), match.group()))
     return spans
 
