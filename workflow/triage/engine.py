@@ -69,7 +69,7 @@ def _compile(patterns: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
     if not spaced:
         return re.compile(alternatives)
     # Buyers write apostrophes either way and often leave them out of "don't".
-    alternatives = _fold(alternatives).replace("n't", "n['’]?t").replace("'", "['’]")
+    alternatives = _fold(alternatives).replace("'", "['’]").replace("n['’]t", "n['’]?t")
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
@@ -180,7 +180,9 @@ def _damage_belongs_to(text: str, span: Span, language: str) -> str:
     phrase_start = max((m.end() for m in _PHRASE_END.finditer(text, 0, span.start)), default=0)
     before = text[phrase_start : span.start]
     packaging = list(_PACKAGING_NOUNS[language].finditer(before))
-    if packaging and not _ITEM_NOUNS[language].search(before, packaging[-1].end()):
+    if packaging and not (
+        _ITEM_NOUNS[language].search(before, packaging[-1].end()) or _ARRIVAL[language].search(before, packaging[-1].end())
+    ):
         return "poor_packaging"
     return "damaged_item"
 

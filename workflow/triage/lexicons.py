@@ -89,7 +89,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"not the (?:size|colou?r|material) (?:advertised|described|stated|listed)",
         ),
         "cancelled_order_received": (
-            r"cancell?ed\b.{0,40}?\b(?:but|still|yet|anyway|regardless)\b",
+            r"cancell?ed\b.{0,90}?\b(?:but|still|yet|anyway|regardless)\b",
             r"(?:after|despite|even though|although) (?:I |we )?(?:had )?(?:cancell?ing|cancell?ed|the cancell?ation|my cancell?ation|cancell?ation)",
             r"cancell?ed (?:order|item) (?:still )?(?:arrived|came|was delivered|was sent|shipped|charged)",
         ),
@@ -129,7 +129,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
         "poor_customer_service": (
             r"keine (?:einzige )?(?:Antwort|Rückmeldung|Reaktion)", r"(?:Rückerstattung|Erstattung|Ersatz|Gutschrift|Geld)(?: \w+){0,4} zugesagt",
             r"geht (?:nie|keiner|niemand) (?:jemand )?ran", r"kommt (?:auch )?nichts", r"(?:Kundenservice|Kundendienst|Service) gibt es (?:hier )?(?:\w+ )?nicht",
-            r"(?:wollte|will|wollten|wollen) (?:\w+ ){0,4}nicht (?:annehmen|zurücknehmen|erstatten|umtauschen)", r"Frechheit", r"Zumutung",
+            r"(?:wollte|will|wollten|wollen) (?:\w+ ){0,4}nicht (?:annehmen|zurücknehmen|erstatten|umtauschen)", r"Frechheit",
             r"(?:kein|keinen|schlechter|schlechten|miserabler|unfreundlicher|katastrophaler|mieser|null|unterirdischer) "
             r"(?:Kundenservice|Kundendienst|Service|Support|Kontakt)",
             r"(?:Kundenservice|Kundendienst|Service|Support) (?:ist |war )?(?:\w+ )?(?:schlecht|miserabel|katastrophal|unfreundlich|nicht erreichbar|"
@@ -169,7 +169,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"in (?:einer|einem) (?:Tüte|Plastiktüte|Umschlag)", r"lose (?:im|in) (?:Karton|Paket)",
         ),
         "damaged_item": (
-            r"beschädigt\w*", r"kaputt\w*", r"zerbrochen\w*", r"gebrochen\w*", r"zerkratzt\w*", r"verkratzt\w*", r"Kratzer\w*", r"Delle\w*", r"gesprungen\w*",
+            r"beschädigt\w*", r"kaputt(?! gemacht)\w*", r"Sprung", r"Sprünge", r"Risse?", r"zerbrochen\w*", r"gebrochen\w*", r"zerkratzt\w*", r"verkratzt\w*", r"Kratzer\w*", r"Delle\w*", r"gesprungen\w*",
             r"defekt\w*", r"funktioniert\w* (?:\w+ )?nicht", r"geht nicht", r"abgelaufen\w*", r"MHD (?:\w+ )?(?:überschritten|abgelaufen)",
             r"(?:bereits|schon) (?:geöffnet|benutzt|gebraucht)\w*", r"gebraucht\w*", r"Siegel (?:war )?(?:gebrochen|beschädigt|offen)",
             r"zerdrückt\w*", r"ausgelaufen\w*", r"zu Bruch", r"zersplittert\w*", r"verschmutzt\w*", r"Schaden", r"Schäden",
@@ -221,7 +221,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:peu|pas) (?:sérieux|professionnel)\w*",
         ),
         "late_delivery": (
-            r"(?:très |trop |beaucoup |énormément )?(?:en )?retard(?:s|é|ée|és|ées)?\b", r"éternité", r"rien reçu", r"(?:\d+|deux|trois|quatre) semaines de (?:délai|retard|livraison|attente)", r"jamais (?:été )?(?:reçu|arrivé|livré)\w*",
+            r"(?:très |trop |beaucoup |énormément )?(?:en )?retard", r"retard(?:s|ée|ées)", r"livraison retard\w*", r"éternité", r"rien reçu", r"(?:\d+|deux|trois|quatre) semaines de (?:délai|retard|livraison|attente)", r"jamais (?:été )?(?:reçu|arrivé|livré)\w*",
             r"(?:pas|toujours pas|jamais|pas encore) (?:été )?(?:reçu|arrivé|livré)\w*", r"n'est (?:toujours |jamais )?pas (?:encore )?(?:arrivé|livré)\w*",
             r"je n'ai (?:toujours |jamais )?(?:pas )?(?:rien )?reçu", r"délai\w* (?:de livraison )?(?:non respecté|trop long|dépassé|pas respecté|interminable)\w*",
             r"livraison (?:très |trop )?(?:lente|longue|tardive)", r"(?:colis|commande) (?:\w+ )?(?:perdu|égaré)\w*", r"j'attends (?:toujours|encore|depuis)",
@@ -284,7 +284,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     "es": {
         "poor_customer_service": (
             r"ni (?:una )?respuesta", r"colg(?:ó|aron|ado)", r"malas formas", r"(?:me )?echaron la culpa", r"pasando de todo", r"(?:reembolso|devolución|cambio) prometid[oa]", r"me prometieron",
-            r"vergüenza", r"fuera de plazo",
+            r"vergüenza",
             r"(?:atención|servicio) (?:al cliente )?(?:es |fue )?(?:\w+ )?(?:pésim\w*|mal[oa]?|horrible|nul[oa]|inexistente|deficiente|lamentable|vergonzos\w*)",
             r"(?:pésima|mala|nula|ninguna|sin) (?:atención|servicio|respuesta)\w*", r"(?:no|nunca) (?:me )?(?:han )?(?:responde|contesta|respondi|contest)\w*",
             r"sin respuesta", r"ninguna respuesta", r"(?:vendedor|tienda) (?:\w+ )?(?:maleducad\w*|grosero\w*|irresponsable|poco serio)",
@@ -292,10 +292,10 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:rechaz\w*|negaron|niegan|denegaron) (?:la |el |mi )?(?:devolución|reembolso|cambio)", r"ignor\w*", r"falta de (?:respeto|profesionalidad|seriedad)",
         ),
         "late_delivery": (
-            r"(?:muy |bastante |demasiado )?tarde", r"en llegar", r"(?:un mes|\w+ semanas) esperando", r"marcado como entregado", r"(?:aparece|figura) como entregado", r"retras\w*", r"demora\w*",
+            r"(?:muy |bastante |demasiado )?tarde", r"en llegar", r"(?:un mes|\w+ semanas) esperando(?! (?:el|la|una|un|mi|su) (?:reembolso|respuesta|devoluci))", r"marcado como entregado", r"(?:aparece|figura) como entregado", r"retras\w*", r"demora\w*",
             r"(?:nunca|no|todavía no|aún no|aun no|jamás) (?:me )?(?:ha )?(?:he )?(?:llegó|llegado|llega|recibí|recibido|entregado|entregaron|enviaron|enviado)",
             r"sin (?:recibir|llegar)", r"(?:paquete|pedido) (?:\w+ )?(?:perdido|extraviado)", r"(?:sigo|estoy|seguimos) esperando",
-            r"tard(?:ó|aron|a|an) (?:mucho|demasiado|\w+ semanas|un mes|siglos)", r"entrega (?:muy )?(?:lenta|tardía)", r"fuera de plazo",
+            r"tard(?:ó|aron|a|an) (?:mucho|demasiado|\w+ semanas|un mes|siglos)", r"entrega (?:muy )?(?:lenta|tardía)", r"(?:entrega|llegó|envío) fuera de plazo",
             r"plazo (?:de entrega )?(?:no cumplido|superado|incumplido)", r"envío (?:muy )?lento",
         ),
         "missing_contents": (
@@ -349,7 +349,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "it": {
         "poor_customer_service": (
-            r"zero risposte", r"riattacc\w*", r"se ne frega\w*", r"(?:rimborso|sostituzione) promess[oa]", r"non (?:ha|hanno) voluto (?:\w+ ){0,3}(?:reso|rimborso|sostituzione|cambio)",
+            r"zero risposte", r"senza risposta", r"nessuna risposta", r"riattacc\w*", r"se ne frega\w*", r"(?:rimborso|sostituzione) promess[oa]", r"non (?:ha|hanno) voluto (?:\w+ ){0,3}(?:reso|rimborso|sostituzione|cambio)",
             r"vergogna", r"colpa mia",
             r"(?:servizio|assistenza) (?:clienti )?(?:è |era )?(?:\w+ )?(?:pessim\w*|scars\w*|inesistente|null\w*|scadente|vergognos\w*|assente)",
             r"(?:pessimo|nessun|scarso|zero) (?:servizio|assistenza|supporto)", r"(?:nessuna|zero) (?:risposta|assistenza)",
@@ -409,8 +409,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ja": {
         "poor_customer_service": (
-            r"応答(?:なし|が?ない)", r"断られ", r"切られ", r"定型文", r"返金されていな", r"一方的",
-            r"対応(?:が|は)?(?:悪|ひど|酷|最悪|遅|不誠実|雑|最低)", r"(?:返信|返事|連絡|回答)(?:が|も)?(?:な[いく]|無|来な|ありませ|一切)", r"無視",
+            r"応答(?:なし|が?ない)", r"断られ", r"切られ", r"定型文", r"返金されていな", r"返金されていませ", r"一方的",
+            r"対応(?:が|は)?(?:とても|非常に|本当に|かなり|すごく)?(?:悪|ひど|酷|最悪|遅|不誠実|雑|最低)", r"(?:返信|返事|連絡|回答)(?:が|も)?(?:な[いく]|無|来な|ありませ|一切)", r"無視",
             r"不誠実", r"失礼", r"態度が悪", r"問い合わせ(?:に|ても|をしても)(?:返|答|回答|反応)?(?:が)?(?:な|無)", r"返品(?:を|に)(?:拒否|応じ)", r"返金(?:を|に)(?:拒否|応じ)",
         ),
         "late_delivery": (
@@ -418,7 +418,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"来な[いか]", r"来ませ", r"到着が遅", r"時間がかか", r"予定日(?:を|に)?過ぎ", r"配達(?:が|の)遅", r"紛失",
         ),
         "missing_contents": (
-            r"入っていな", r"入っていませ", r"入っておら", r"入ってな", r"不足", r"足りな", r"足りませ", r"欠品", r"付属品がな", r"同梱されていな", r"中身がな", r"空っぽ", r"空の箱",
+            r"入っていな", r"入っていませ", r"入っておら", r"入ってな", r"(?<!確認)(?<!説明)不足", r"足りな", r"足りませ", r"欠品", r"付属品がな", r"同梱されていな", r"中身がな", r"空っぽ", r"空の箱",
             r"しか入って",
         ),
         "wrong_item": (
@@ -445,7 +445,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:大き|小さ|うるさ|重|軽|硬|柔らか|短|長|薄|厚|弱|強|甘|辛)すぎ", r"思ったより(?:小さ|大き|薄|安っぽ|チープ)", r"値段(?:の|に)?割に", r"価値(?:が|は)?(?:な|無)",
             r"お金の無駄", r"使いにく", r"使い(?:づら|辛)", r"音(?:が|質が)(?:悪|ひど|割れ)", r"臭い", r"におい", r"匂い", r"電池(?:の)?(?:持ち|もち)が(?:悪|短)",
             r"期待外れ", r"期待はずれ", r"明らかに小さ", r"きつ(?:くて|い)", r"着られな", r"もたな", r"全然使えな", r"ゴワゴワ", r"肌触りが悪", r"冷める", r"傾いて",
-            r"印刷できな", r"悪かろう", r"想像以上に?(?:重|小さ|大き)", r"残念な(?:商品|品質)", r"ゴミ", r"粗悪",
+            r"印刷できな", r"印刷できませ", r"悪かろう", r"想像以上に?(?:重|小さ|大き)", r"残念な(?:商品|品質)", r"ゴミ", r"粗悪",
         ),
         "seeking_response": (
             r"(?:返信|返事|連絡|回答|返金|対応)(?:を|して)?(?:ください|下さい|願います|お願いします|してほしい|して欲しい|待って)", r"(?:早く|至急)(?:返金|連絡|対応)",
@@ -463,7 +463,7 @@ PRAISE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"love (?:it|this|them|the)", r"(?:highly |would )?recommend(?:ed)?", r"(?:very |really |so )?(?:happy|pleased|satisfied)", r"thanks?(?: you)?(?: so much)?",
         r"(?:fast|quick|speedy|prompt|rapid) (?:delivery|shipping|dispatch|service|response|postage)", r"(?:well|nicely|securely|carefully) (?:packed|packaged|wrapped)",
         r"arrived (?:quickly|early|on time|promptly|safely|in perfect condition|as described)", r"as described", r"good (?:seller|service|product|quality|value|price|communication|job|experience)",
-        r"5 stars", r"five stars", r"A\+", r"no problems?", r"works (?:great|perfectly|well|fine)", r"top (?:seller|service|quality)", r"spot on", r"smooth transaction",
+        r"5 stars", r"five stars", r"A\+", r"no problems?", r"works (?:great|perfectly|well|fine)", r"top (?:seller|service|quality)", r"spot on", r"smooth transaction", r"all good", r"(?:would|will) (?:definitely )?buy (?:from (?:them|this seller) )?again",
     ),
     "de": (
         r"(?:sehr |super |absolut |voll )?zufrieden", r"schnell (?:geliefert|verschickt|versendet|da)", r"gut verpackt", r"top", r"super", r"perfekt", r"klasse", r"toll",
@@ -473,18 +473,18 @@ PRAISE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "fr": (
         r"parfait\w*", r"merci(?: beaucoup)?", r"(?:très |vraiment )?(?:satisfait|content|ravi)\w*", r"(?:vendeur|service|produit) (?:très )?(?:sérieux|au top|impeccable|excellent|fiable|parfait|rapide)",
-        r"impeccable", r"excellent\w*", r"super", r"top", r"je (?:le )?recommande", r"à recommander", r"bien (?:emballé|reçu|arrivé|protégé)\w*", r"livraison rapide",
+        r"impeccable", r"excellent\w*", r"(?:très )?bon (?:vendeur|produit|service|article)", r"super", r"top", r"je (?:le )?recommande", r"à recommander", r"bien (?:emballé|reçu|arrivé|protégé)\w*", r"livraison rapide",
         r"conforme à la description", r"nickel", r"génial", r"très bien", r"aucun problème", r"tout (?:est )?(?:parfait|ok|nickel|bien)", r"rapide",
     ),
     "es": (
         r"excelente\w*", r"perfect\w*", r"gracias", r"(?:muy )?(?:contento|satisfecho|contenta|satisfecha)", r"recomendable", r"(?:lo )?recomiendo", r"genial",
         r"(?:envío|entrega) (?:muy )?rápid[oa]", r"rapidísim\w*", r"todo (?:llegó )?(?:correcto|perfecto|bien|ok)", r"estupend\w*", r"fantástic\w*", r"encantad\w*",
-        r"impecable", r"(?:muy )?buen (?:vendedor|servicio|producto)", r"(?:muy )?buena (?:calidad|atención)", r"bien (?:embalado|empaquetado)",
+        r"impecable", r"de confianza", r"(?:muy )?buen (?:vendedor|servicio|producto)", r"(?:muy )?buena (?:calidad|atención)", r"bien (?:embalado|empaquetado)",
     ),
     "it": (
         r"perfett\w*", r"grazie(?: mille)?", r"ottim\w*", r"eccellent\w*", r"(?:molto )?soddisfatt\w*", r"tutto (?:ok|bene|perfetto|regolare)", r"consigliat\w*",
         r"(?:lo )?consiglio", r"(?:venditore|servizio) (?:\w+ )?(?:seri\w*|affidabil\w*|top|ottim\w*|eccellent\w*)", r"velocissim\w*",
-        r"(?:spedizione|consegna) (?:\w+ )?(?:veloce|rapida|puntuale)", r"ben (?:imballat\w*|confezionat\w*)", r"top", r"fantastic\w*", r"come descritto", r"super",
+        r"(?:spedizione|consegna) (?:\w+ )?(?:veloce|rapida|puntuale)", r"ben (?:imballat\w*|confezionat\w*)", r"top", r"fantastic\w*", r"come descritto", r"gentilissim\w*", r"prima del previsto", r"super",
     ),
     "ja": (
         r"ありがとう", r"丁寧", r"迅速", r"早く届", r"素早", r"満足", r"良かった", r"よかった", r"良い(?:商品|品|買い物|取引|ショップ|お店)", r"最高", r"完璧",
@@ -496,7 +496,7 @@ PRAISE_PATTERNS: dict[str, tuple[str, ...]] = {
 NEGATION_BEFORE: dict[str, str] = {
     "en": r"\b(?:not|no|never|without|hardly|nothing|zero)\b|n't\b",
     "de": r"\b(?:nicht|kein\w*|nie|niemals|ohne)\b",
-    "fr": r"\b(?:pas|jamais|aucun\w*|sans|ni|non)\b",
+    "fr": r"\b(?:pas|jamais|aucun\w*|sans|ni|non|rien)\b",
     "es": r"\b(?:no|nunca|sin|ningun\w*|jamás|tampoco|nada)\b",
     "it": r"\b(?:non|mai|senza|nessun\w*|né)\b",
 }

@@ -68,8 +68,6 @@ def _letter_pattern(letter: str, first: bool) -> str:
 
 
 def _word_pattern(entry: str) -> str:
-    if entry.startswith("(?"):  # already a pattern (Japanese guards)
-        return entry
     leading, trailing = entry.startswith("*"), entry.endswith("*")
     word = entry.strip("*")
     parts = []
@@ -83,9 +81,9 @@ def _word_pattern(entry: str) -> str:
 
 
 def _compile(entries: tuple[str, ...], spaced_language: bool) -> re.Pattern[str]:
+    if not spaced_language:  # Japanese entries are patterns already
+        return re.compile("|".join(entries))
     alternatives = "|".join(_word_pattern(entry) for entry in sorted(entries, key=len, reverse=True))
-    if not spaced_language:
-        return re.compile(alternatives)
     # Word edges: a disguise symbol is part of the word, so it may not border the match either.
     return re.compile(rf"(?<![\w*@$!])(?:{alternatives})(?![\w*@$])", re.IGNORECASE)
 
