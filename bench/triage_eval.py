@@ -34,7 +34,11 @@ SETS = {
     "test": ROOT / "bench" / "triage" / "test.tsv",
     "external": ROOT.parent / "shared" / "data" / "triage-dev.tsv",
 }
-GROUNDS = [RemovalGround.PRODUCT_REVIEW_ONLY.value, RemovalGround.OBSCENE_LANGUAGE.value, RemovalGround.PERSONAL_INFORMATION.value]
+GROUNDS = [
+    RemovalGround.PRODUCT_REVIEW_ONLY.value,
+    RemovalGround.OBSCENE_LANGUAGE.value,
+    RemovalGround.PERSONAL_INFORMATION.value,
+]
 TIMING_ROUNDS = 20
 
 
@@ -46,7 +50,13 @@ def load(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [
-            {"lang": r["lang"], "rating": int(r["rating"]), "types": _codes(r["types"]), "grounds": _codes(r["grounds"]), "comment": r["comment"]}
+            {
+                "lang": r["lang"],
+                "rating": int(r["rating"]),
+                "types": _codes(r["types"]),
+                "grounds": _codes(r["grounds"]),
+                "comment": r["comment"],
+            }
             for r in rows
         ]
 
@@ -105,14 +115,16 @@ def evaluate(name: str, rows: list[dict], show_errors: bool) -> None:
             triage(row["comment"], row["rating"])
             timings.append(time.perf_counter() - started)
 
-    header = f"{'':10}{'n':>5} {'lang ok':>8} {'type F1':>8} {'removable P/R':>14}" + "".join(f"{g + ' P/R':>28}" for g in GROUNDS)
-    print(f"\n== {name}: {len(rows)} comments, median triage {statistics.median(timings) * 1e6:.0f} µs (language detected)")
-    print(header)
+    columns = ["removable"] + GROUNDS
+    print(
+        f"\n== {name}: {len(rows)} comments, "
+        f"median triage {statistics.median(timings) * 1e6:.0f} µs (language detected)"
+    )
+    print(f"{'':10}{'n':>5}{'lang ok':>9}{'type F1':>9}" + "".join(f"{column + ' P/R':>28}" for column in columns))
     for label, tally in [("overall", overall)] + sorted(per_language.items()):
-        print(
-            f"{label:10}{tally.count:>5} {tally.language_right / tally.count:>8.2f} {tally.type_f1:>8.2f} {tally.precision_recall('removable'):>14}"
-            + "".join(f"{tally.precision_recall(g):>28}" for g in GROUNDS)
-        )
+        language_right = tally.language_right / tally.count
+        cells = "".join(f"{tally.precision_recall(column):>28}" for column in columns)
+        print(f"{label:10}{tally.count:>5}{language_right:>9.2f}{tally.type_f1:>9.2f}{cells}")
 
 
 def main() -> None:

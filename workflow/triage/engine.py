@@ -57,7 +57,9 @@ def _fold_character(character: str) -> str:
 
 
 # Latin letters with accents, folded; Japanese keeps its own script untouched.
-_FOLD = str.maketrans({chr(c): _fold_character(chr(c)) for c in range(0xC0, 0x250) if _fold_character(chr(c)) != chr(c)})
+_FOLD = str.maketrans(
+    {chr(c): _fold_character(chr(c)) for c in range(0xC0, 0x250) if _fold_character(chr(c)) != chr(c)}
+)
 
 
 def _fold(text: str) -> str:
@@ -91,9 +93,7 @@ _PACKAGING_NOUNS = {language: _compile_cue(p, language != "ja") for language, p 
 _ITEM_NOUNS = {language: _compile_cue(p, language != "ja") for language, p in ITEM_NOUNS.items()}
 
 
-def triage(
-    comment: str, rating: int, *, language: str | None = None, marketplace: str | None = None
-) -> TriageResult:
+def triage(comment: str, rating: int, *, language: str | None = None, marketplace: str | None = None) -> TriageResult:
     """What a careful seller would find in one comment, each finding with its evidence."""
     given = language is not None and language.strip() != ""
     code = normalise_language(language) if given else detect_language(comment)
@@ -107,13 +107,21 @@ def triage(
     product_decision = _product_review_decision(findings)
     grounds = []
     if product_decision.removable:
-        grounds.append(GroundFinding(RemovalGround.PRODUCT_REVIEW_ONLY.value, product_decision.product_spans, ("product review",)))
+        grounds.append(
+            GroundFinding(RemovalGround.PRODUCT_REVIEW_ONLY.value, product_decision.product_spans, ("product review",))
+        )
     obscene = obscene_spans(comment, code)
     if obscene:
-        grounds.append(GroundFinding(RemovalGround.OBSCENE_LANGUAGE.value, tuple(obscene), ("obscene word",) * len(obscene)))
+        grounds.append(
+            GroundFinding(RemovalGround.OBSCENE_LANGUAGE.value, tuple(obscene), ("obscene word",) * len(obscene))
+        )
     personal = _personal_information(comment, code, marketplace)
     if personal:
-        grounds.append(GroundFinding(RemovalGround.PERSONAL_INFORMATION.value, tuple(s for s, _ in personal), tuple(k for _, k in personal)))
+        grounds.append(
+            GroundFinding(
+                RemovalGround.PERSONAL_INFORMATION.value, tuple(s for s, _ in personal), tuple(k for _, k in personal)
+            )
+        )
     result = TriageResult(
         language=code,
         language_covered=covered,
@@ -145,7 +153,10 @@ def _type_findings(comment: str, text: str, language: str) -> list[TypeFinding]:
         # A phrase inside a longer phrase of another type belongs to the longer one:
         # "cheap" inside "cheap packaging" is about the packaging.
         if not any(
-            other != code and o.start <= span.start and span.end <= o.end and (o.end - o.start) > (span.end - span.start)
+            other != code
+            and o.start <= span.start
+            and span.end <= o.end
+            and (o.end - o.start) > (span.end - span.start)
             for other, o in raw
         )
     ]
@@ -181,7 +192,8 @@ def _damage_belongs_to(text: str, span: Span, language: str) -> str:
     before = text[phrase_start : span.start]
     packaging = list(_PACKAGING_NOUNS[language].finditer(before))
     if packaging and not (
-        _ITEM_NOUNS[language].search(before, packaging[-1].end()) or _ARRIVAL[language].search(before, packaging[-1].end())
+        _ITEM_NOUNS[language].search(before, packaging[-1].end())
+        or _ARRIVAL[language].search(before, packaging[-1].end())
     ):
         return "poor_packaging"
     return "damaged_item"

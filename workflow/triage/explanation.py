@@ -10,8 +10,20 @@ if TYPE_CHECKING:
     from workflow.triage.model import Span, TriageResult
 
 _LANGUAGE_NAMES = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "ja": "Japanese", "nl": "Dutch",
-    "sv": "Swedish", "pl": "Polish", "pt": "Portuguese", "tr": "Turkish", "ar": "Arabic", "hi": "Hindi", "zh": "Chinese",
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "ja": "Japanese",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "tr": "Turkish",
+    "ar": "Arabic",
+    "hi": "Hindi",
+    "zh": "Chinese",
     "ko": "Korean",
 }
 
@@ -57,20 +69,25 @@ def explain(result: TriageResult) -> str:
     elif decision.blocking:
         blockers = "; ".join(f"{_label(f.code)} ({_quoted(f.spans)})" for f in decision.blocking)
         sentences.append(
-            f"It is not removable as a product review, because part of it is about the order or the service: {blockers}. "
+            "It is not removable as a product review, because part of it is about the order or the service: "
+            f"{blockers}. "
             "Amazon does not remove a comment that mixes product opinion with a service complaint."
         )
 
     for ground in result.grounds:
         if ground.code == "obscene_language":
-            sentences.append(f"It contains obscene or profane words ({_quoted(ground.spans)}): Amazon removes such feedback.")
+            sentences.append(
+                f"It contains obscene or profane words ({_quoted(ground.spans)}): Amazon removes such feedback."
+            )
         elif ground.code == "personal_information":
             kinds = " and ".join(dict.fromkeys(ground.kinds))
             sentences.append(
                 f"It contains personal information ({kinds}: {_quoted(ground.spans)}): Amazon removes such feedback."
             )
     if result.links:
-        sentences.append(f"It contains a link ({_quoted(result.links)}), which is no removal ground for seller feedback.")
+        sentences.append(
+            f"It contains a link ({_quoted(result.links)}), which is no removal ground for seller feedback."
+        )
     if not result.grounds:
         sentences.append("No removal ground was found: ask the buyer, not Amazon.")
     return " ".join(sentences)

@@ -45,5 +45,5 @@ def detect_language(comment: str) -> str | None:
 
 
 def normalise_language(language: str) -> str:
-    """"de-DE", "DE", "de_AT" -> "de"."""
+    """ "de-DE", "DE", "de_AT" -> "de"."""
     return re.split(r"[-_]", language.strip())[0].lower()

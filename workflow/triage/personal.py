@@ -17,14 +17,43 @@ _DIGIT = re.compile(r"\d")
 
 # Marketplace -> phone numbering region.
 MARKETPLACE_REGIONS = {
-    "US": "US", "CA": "CA", "MX": "MX", "BR": "BR", "UK": "GB", "GB": "GB", "DE": "DE", "FR": "FR",
-    "IT": "IT", "ES": "ES", "NL": "NL", "SE": "SE", "PL": "PL", "BE": "BE", "TR": "TR", "AE": "AE",
-    "SA": "SA", "EG": "EG", "IN": "IN", "JP": "JP", "AU": "AU", "SG": "SG", "IE": "IE",
+    "US": "US",
+    "CA": "CA",
+    "MX": "MX",
+    "BR": "BR",
+    "UK": "GB",
+    "GB": "GB",
+    "DE": "DE",
+    "FR": "FR",
+    "IT": "IT",
+    "ES": "ES",
+    "NL": "NL",
+    "SE": "SE",
+    "PL": "PL",
+    "BE": "BE",
+    "TR": "TR",
+    "AE": "AE",
+    "SA": "SA",
+    "EG": "EG",
+    "IN": "IN",
+    "JP": "JP",
+    "AU": "AU",
+    "SG": "SG",
+    "IE": "IE",
 }
 # Without a marketplace, the regions where the comment's language is most likely written.
 LANGUAGE_REGIONS = {
-    "en": ("US", "GB"), "de": ("DE", "AT"), "fr": ("FR", "BE"), "es": ("ES", "MX"), "it": ("IT",), "ja": ("JP",),
-    "nl": ("NL", "BE"), "sv": ("SE",), "pl": ("PL",), "pt": ("BR",), "tr": ("TR",),
+    "en": ("US", "GB"),
+    "de": ("DE", "AT"),
+    "fr": ("FR", "BE"),
+    "es": ("ES", "MX"),
+    "it": ("IT",),
+    "ja": ("JP",),
+    "nl": ("NL", "BE"),
+    "sv": ("SE",),
+    "pl": ("PL",),
+    "pt": ("BR",),
+    "tr": ("TR",),
 }
 # A number the parser only finds possible (not valid for its region) counts when a word near
 # it says it is a phone number: "call me on 07700 900123".
@@ -54,8 +83,29 @@ _JA_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})(?:さん|様|
 # Words that end in 様 without being anyone's name ("pattern", "specification", ...).
 _JA_NOT_HONORIFIC = ("模様", "仕様", "同様", "多様", "異様", "王様", "神様", "奥様", "皆様", "様子", "殿様")
 _JA_ROLES = (
-    "客", "配達", "店員", "業者", "担当", "運転手", "社員", "販売", "出品", "管理", "会社", "営業", "宅配", "郵便",
-    "急便", "運輸", "通運", "店長", "責任者", "御社", "貴社", "皆", "大家",
+    "客",
+    "配達",
+    "店員",
+    "業者",
+    "担当",
+    "運転手",
+    "社員",
+    "販売",
+    "出品",
+    "管理",
+    "会社",
+    "営業",
+    "宅配",
+    "郵便",
+    "急便",
+    "運輸",
+    "通運",
+    "店長",
+    "責任者",
+    "御社",
+    "貴社",
+    "皆",
+    "大家",
 )
 _NOT_NAMES = {"Amazon", "Prime", "Kundenservice", "Service", "Customer", "Support"}
 
