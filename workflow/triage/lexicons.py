@@ -12,6 +12,11 @@ from __future__ import annotations
 TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "poor_customer_service": (
+            (
+                r"(?:won't|wouldn't|refuse[sd]? to) (?:refund|replace|exchange|take it back|accept (?:the|"
+                r"my) return)"
+            ),
+            r"(?:impossible|no way) to (?:contact|reach|return)",
             r"rude",
             r"unhelpful",
             r"unprofessional",
@@ -59,6 +64,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:can't|cannot|couldn't|could not) (?:contact|reach) (?:the )?(?:seller|anyone|them)",
         ),
         "late_delivery": (
+            r"(?:hasn't|has not|never|didn't|did not) (?:even )?(?:been )?(?:shipped|dispatched|sent)",
+            r"still (?:hasn't|has not|haven't|have not) (?:arrived|come|turned up|shown up)",
             r"(?:very |really |extremely |so |too |days |weeks |a week |two weeks |\d+ days )?late",
             r"(?:marked|shows?|showing|says|listed) (?:as )?delivered",
             r"tracking (?:hasn't|has not|not|never) (?:moved|updated|changed)",
@@ -95,6 +102,9 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             ),
         ),
         "missing_contents": (
+            r"(?:was|were|is|are) not (?:in|inside) the (?:box|package|parcel)",
+            r"not included",
+            r"no (?:instructions|manual|charger|cable|remote|batteries|screws)",
             r"(?:was|were|is|are) missing",
             r"missing (?!refund|money|payment|package|parcel|order|delivery|response|reply)\w+",
             r"(?:parts?|pieces?|items?|screws?|bits|accessories) (?:were |was |are |is )?missing",
@@ -108,6 +118,11 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"only \d+ (?:inside|in the box|included)",
         ),
         "wrong_item": (
+            (
+                r"(?:sent|received|got)(?: me)? (?:a |an |the )[\w ]{1,30}? (?:when|but|though|while|"
+                r"whereas) I (?:had )?ordered"
+            ),
+            r"not the (?:one|item|model|size|colou?r) I (?:had )?ordered",
             (
                 r"wrong (?:item|size|colou?r|model|product|one|version|quantity|part|thing|book|article|style|"
                 r"type|size|order|shoes?|edition)s?"
@@ -130,6 +145,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             ),
         ),
         "poor_packaging": (
+            r"(?:flimsy|thin|cheap|paper|plastic|padded) (?:envelope|bag|mailer)",
             (
                 r"(?:badly|poorly|cheaply|carelessly|terribly|loosely|inadequately|barely|shoddily) (?:packed|"
                 r"packaged|wrapped|boxed|protected)"
@@ -195,6 +211,10 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "inaccurate_description": (
             (
+                r"(?:description|listing|page|title|ad|advert|picture|photo) (?:says|said|stated|states|claims|"
+                r"claimed|shows|showed)"
+            ),
+            (
                 r"not as (?:described|pictured|advertised|shown|listed|stated|in the (?:picture|photo|"
                 r"description|listing|pictures|photos))"
             ),
@@ -223,6 +243,10 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"cancell?ed (?:order|item) (?:still )?(?:arrived|came|was delivered|was sent|shipped|charged)",
         ),
         "product_review": (
+            r"runs? (?:really |very |way |a bit |too )?(?:small|large|big|narrow)",
+            r"seams? (?:split|ripped|came apart)\w*",
+            r"(?:came|coming) apart",
+            r"(?:poor|bad|terrible) fit",
             (
                 r"(?:poor|bad|low|cheap|terrible|awful|horrible|lousy|shoddy|inferior|crap|crappy|rubbish|"
                 r"mediocre) (?:build |print |sound |picture )?(?:quality|build|materials?|workmanship|"
@@ -313,6 +337,9 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"where is my refund",
         ),
         "scam_warning": (
+            r"(?:stay|keep) (?:well )?(?:away|clear)",
+            r"(?:not|isn't|wasn't) genuine",
+            r"not authentic",
             r"scam\w*",
             r"fraud\w*",
             r"con artists?",
@@ -339,6 +366,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "de": {
         "poor_customer_service": (
+            r"(?:Händler|Verkäufer) (?:\w+ ){0,2}(?:reagiert|antwortet|meldet sich) (?:\w+ ){0,3}nicht",
             r"keine (?:einzige )?(?:Antwort|Rückmeldung|Reaktion)",
             r"(?:Rückerstattung|Erstattung|Ersatz|Gutschrift|Geld)(?: \w+){0,4} zugesagt",
             r"geht (?:nie|keiner|niemand) (?:jemand )?ran",
@@ -377,6 +405,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"abgewimmelt",
         ),
         "late_delivery": (
+            r"warte\w* (?:seit|schon|nun|jetzt) (?:\w+ ){0,3}(?:Wochen|Tagen|Monat\w*)",
+            r"immer noch nicht da",
             (
                 r"(?:nie|nicht|noch nicht|immer noch nicht|bis heute nicht|nie(?:mals)?) (?:\w+ )?(?:angekommen|"
                 r"eingetroffen|erhalten|bekommen|geliefert|zugestellt|da|versendet|verschickt)"
@@ -401,6 +431,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"Wo bleibt",
         ),
         "missing_contents": (
+            r"(?:war|waren) nicht (?:im|in der|dabei|enthalten)",
+            r"nicht (?:dabei|enthalten|beigelegt)",
             r"fehl(?:t|ten|te|en|end|ende|enden|ender|endes)\b",
             r"unvollständig\w*",
             r"(?:Paket|Karton|Packung|Schachtel) (?:war |kam )?leer",
@@ -413,6 +445,11 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"ohne (?:Zubehör|Kabel|Anleitung|Ladegerät|Schrauben|Fernbedienung|Netzteil|Batterien|Akku)",
         ),
         "wrong_item": (
+            (
+                r"(?:bestellt|bestellte)\w* (?:\w+ ){0,4}(?:und|aber) (?:\w+ ){0,3}(?:bekommen|erhalten|"
+                r"geliefert)"
+            ),
+            r"falsche (?:Größe|Farbe)",
             (
                 r"falsch\w* (?:Artikel|Ware|Produkt|Farbe|Größe|Grösse|Modell|Menge|Teil|Sache|Buch|Lieferung|"
                 r"Ausführung|Version|Anzahl|Schuhe?)"
@@ -447,7 +484,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
                 r"(?:Karton|Paket|Umschlag|Päckchen) (?:war |kam )?(?:\w+ )?(?:eingedrückt|zerrissen|aufgerissen|"
                 r"beschädigt|kaputt|nass|zerdrückt|offen|durchweicht)"
             ),
-            r"in (?:einer|einem) (?:Tüte|Plastiktüte|Umschlag)",
+            r"in (?:einer|einem) (?:\w+ )?(?:Tüte|Plastiktüte|Umschlag)",
             r"lose (?:im|in) (?:Karton|Paket)",
         ),
         "damaged_item": (
@@ -509,6 +546,12 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"Stornierung.{0,30}?\b(?:ignoriert|nicht beachtet|trotzdem)",
         ),
         "product_review": (
+            r"(?:löst|lösen|löste|lösten) sich",
+            r"Nähte",
+            r"(?:zu|sehr|extrem|total|viel zu) dünn\w*",
+            r"(?:Stoff|Material) (?:ist |war )?(?:\w+ )?dünn",
+            r"minderwertig\w*",
+            r"(?:geht|ging) (?:nach|schon nach) (?:\w+ ){0,2}kaputt",
             (
                 r"(?:schlechte|miese|billige|minderwertige|mangelhafte|schwache|mäßige|lausige|schlechter|"
                 r"billiger|minderwertiger) (?:Qualität|Verarbeitung|Material\w*|Klang|Sound|Akku\w*|Passform|"
@@ -634,6 +677,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:peu|pas) (?:sérieux|professionnel)\w*",
         ),
         "late_delivery": (
+            r"toujours pas (?:re[çc]u|arriv[ée]\w*|livr[ée]\w*)",
+            r"(?:apr[èe]s|depuis) (?:\d+|deux|trois|quatre) semaines",
             r"(?:très |trop |beaucoup |énormément )?(?:en )?retard",
             r"retard(?:s|ée|ées)",
             r"livraison retard\w*",
@@ -654,6 +699,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"tardive?",
         ),
         "missing_contents": (
+            r"(?:n'[ée]tait|n'y avait) pas (?:dans|de)",
+            r"pas (?:inclus|fourni)\w*",
             r"manqu(?:e|ait|aient|ant|ante|ants|antes|é|és)\b(?! de)",
             r"incomplet\w*",
             r"(?:colis|boîte|carton|paquet) vide",
@@ -662,6 +709,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"sans (?:la |le |les )?(?:notice|câble|chargeur|vis|accessoires|télécommande|piles|pièces)",
         ),
         "wrong_item": (
+            r"(?:re[çc]u|envoy[ée]) (?:la|le|une|un) (?:mauvais|mauvaise|autre)",
             (
                 r"(?:mauvais|mauvaise|mauvaises) (?:article|produit|taille|couleur|modèle|quantité|pointure|"
                 r"référence|colis|commande|version|pièce)s?"
@@ -741,6 +789,10 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"malgré (?:l'|mon |ma |l’)annulation",
         ),
         "product_review": (
+            r"l[aâ]ch\w*",
+            r"se d[ée]cou\w*",
+            r"coutures?",
+            r"(?:tr[èe]s|trop) fine?",
             r"(?:mauvaise|piètre|médiocre|basse|faible|sale) qualité",
             (
                 r"qualité (?:\w+ )?(?:médiocre|mauvaise|décevante|nulle|bas de gamme|pas terrible|déplorable|"
@@ -829,6 +881,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "es": {
         "poor_customer_service": (
+            r"(?:vendedor|tienda) no (?:contesta|responde)\w*",
+            r"no (?:contesta|responde)\w* (?:a )?(?:mis|los) (?:mensajes|correos|emails)",
             r"ni (?:una )?respuesta",
             r"colg(?:ó|aron|ado)",
             r"malas formas",
@@ -855,6 +909,9 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"falta de (?:respeto|profesionalidad|seriedad)",
         ),
         "late_delivery": (
+            r"(?:dos|tres|cuatro|\d+) semanas (?:tarde|de retraso)",
+            r"todavía (?:no )?(?:ha )?(?:llegado|llega)",
+            r"aún no (?:ha )?(?:llegado|llega)",
             r"(?:muy |bastante |demasiado )?tarde",
             r"en llegar",
             r"(?:un mes|\w+ semanas) esperando(?! (?:el|la|una|un|mi|su) (?:reembolso|respuesta|devoluci))",
@@ -876,6 +933,7 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"envío (?:muy )?lento",
         ),
         "missing_contents": (
+            r"no (?:venía|venia|vino|incluía|incluye|traía) (?:el|la|los|las)",
             r"falta(?:ba|n|ban|ron|nte|ntes)?\b(?! de)",
             r"incomplet\w*",
             r"(?:caja|paquete) vací\w*",
@@ -961,6 +1019,10 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"a pesar de (?:haberlo |haber )?cancel\w*",
         ),
         "product_review": (
+            r"costuras?",
+            r"se (?:rompió|rompieron|descosió) al (?:primer|segundo) \w+",
+            r"se desgast\w*",
+            r"se destiñ\w*",
             r"(?:mala|baja|pésima|malísima|poca) calidad",
             r"calidad (?:\w+ )?(?:mala|pésima|baja|regular|horrible|malísima|deficiente)",
             (
@@ -1034,6 +1096,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "it": {
         "poor_customer_service": (
+            r"(?:venditore|negozio) non (?:risponde|rispondono)",
+            r"non (?:risponde|rispondono) (?:ai|alle|mai)",
             r"zero risposte",
             r"senza risposta",
             r"nessuna risposta",
@@ -1071,6 +1135,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"mai (?:arrivat\w*|ricevut\w*)",
         ),
         "missing_contents": (
+            r"non (?:c'era|c'erano) (?:il|la|i|le|nessun\w*)",
+            r"non (?:incluso|inclusa|inclusi)",
             r"manca(?:va|vano|no|nte|nti|to|ta)?\b(?! di)",
             r"incomplet\w*",
             r"(?:scatola|pacco) vuot\w*",
@@ -1150,6 +1216,10 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"nonostante (?:l'|avessi )?annull\w*",
         ),
         "product_review": (
+            r"sottil\w*",
+            r"cuciture",
+            r"si (?:sono )?(?:rott\w*|scucit\w*|strappat\w*) dopo",
+            r"si (?:scolor|rovin)\w*",
             r"(?:scarsa|bassa|pessima|cattiva|mediocre) qualità",
             r"qualità (?:\w+ )?(?:scadente|pessima|scarsa|bassa|mediocre|infima)",
             r"scadente",
@@ -1235,6 +1305,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"返金(?:を|に)(?:拒否|応じ)",
         ),
         "late_delivery": (
+            r"(?:経って|過ぎて)(?:も)?まだ",
+            r"発送(?:が|さえ)?(?:されていな|されませ|されな)",
             r"遅い",
             r"遅すぎ",
             r"(?:週間|ヶ月|か月|カ月)(?:も|以上)?(?:かか|待)",
@@ -1332,6 +1404,11 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"キャンセル.{0,40}?(?:のに|にも関わらず).{0,20}?(?:発送|届|送られ)",
         ),
         "product_review": (
+            r"ほつれ",
+            r"色落ち",
+            r"縫製(?:が|も)?(?:雑|悪|甘)",
+            r"すぐに?(?:ほつれ|取れ|外れ)",
+            r"(?:取れ|外れ)(?:ました|た|て)",
             r"品質(?:が|は)?(?:悪|低|最悪|ひど|イマイチ|いまいち)",
             r"質(?:が|は)(?:悪|低)",
             r"安っぽ",
