@@ -74,7 +74,7 @@ _TITLES = (
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß'-]+"
 _NAME_AFTER_TITLE = re.compile(rf"\b{_TITLES}\s+((?:{_CAPITALISED}\s+)?{_CAPITALISED})")
 _NAME_AFTER_VERB = re.compile(
-    rf"\b(?i:called|named|name is|spoke to|spoke with|talked to|talked with|ask for|asked for|agent|"
+    rf"\b(?i:called|name is|spoke to|spoke with|talked to|talked with|ask for|asked for|agent|"
     rf"hei(?:ß|ss)t|namens|appel(?:é|ée)|nomm(?:é|ée)|s'appelle|parl(?:é|ée) (?:à|avec)|llamad[oa]|se llama|"
     rf"habl(?:é|e) con|un tal|una tal|chiamat[oa]|si chiama|parlato con)\s+({_CAPITALISED}\s+{_CAPITALISED})"
 )
