@@ -86,6 +86,7 @@ _TYPE_REGEXES = {
 _PRAISE_REGEXES = {language: _compile(patterns, language != "ja") for language, patterns in PRAISE_PATTERNS.items()}
 _NEGATION_REGEXES = {language: _compile_cue(pattern, True) for language, pattern in NEGATION_BEFORE.items()}
 _NEGATION_AFTER_JA = re.compile(NEGATION_AFTER_JA)
+_JA_NEGATIVE_ENDINGS = ("な", "ませ", "おら", "ず", "ない", "無")
 _CONTRAST_REGEXES = {language: _compile_cue(p, language != "ja") for language, p in CONTRAST.items()}
 _USAGE = {language: _compile_cue(p, language != "ja") for language, p in USAGE_CUES.items()}
 _ARRIVAL = {language: _compile_cue(p, language != "ja") for language, p in ARRIVAL_CUES.items()}
@@ -171,7 +172,8 @@ def _type_findings(comment: str, text: str, language: str) -> list[TypeFinding]:
 
 def _negated(comment: str, start: int, end: int, language: str) -> bool:
     if language == "ja":
-        return bool(_NEGATION_AFTER_JA.match(comment, end))
+        # A pattern that is itself a negation (届かな "did not arrive") is completed, not negated, by what follows.
+        return not comment[start:end].endswith(_JA_NEGATIVE_ENDINGS) and bool(_NEGATION_AFTER_JA.match(comment, end))
     before = comment[max(0, start - 60) : start]
     clause_ends = list(_CLAUSE_END.finditer(before))
     if clause_ends:

@@ -1621,7 +1621,7 @@ NEGATION_BEFORE: dict[str, str] = {
     "it": r"\b(?:non|mai|senza|nessun\w*|né)\b",
 }
 # Japanese negates after the word: 壊れていない "not broken", 破損なし "no damage".
-NEGATION_AFTER_JA = r"^(?:て|で)?(?:は|も)?(?:い)?(?:でき)?(?:あり)?(?:な[いくかし]|ませ|ず|無)"
+NEGATION_AFTER_JA = r"(?:て|で)?(?:は|も)?(?:い)?(?:でき)?(?:あり)?(?:な[いくかし]|ませ|ず|無)"
 
 # Words that put praise in doubt: "great product but ...".
 CONTRAST: dict[str, str] = {
