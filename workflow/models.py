@@ -83,6 +83,10 @@ class Case(Base):
     feedback_types_csv: Mapped[str] = mapped_column("feedback_types", String(400))
     # Grounds the seller asserts about the comment (obscene language, personal information).
     asserted_grounds_csv: Mapped[str] = mapped_column("asserted_grounds", String(200), default="")
+    # Who chose the feedback types: the triage of the comment, or the seller.
+    feedback_types_source: Mapped[str] = mapped_column(String(10), default="seller", server_default="seller")
+    # The triage of the comment when the case was opened, as JSON (None for older cases).
+    triage_json: Mapped[str | None] = mapped_column("triage", Text)
     state: Mapped[str] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(String(40))
     customer_removal_by: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -138,6 +142,10 @@ class Case(Base):
     @property
     def is_open(self) -> bool:
         return self.outcome is None
+
+    @property
+    def triage(self) -> dict | None:
+        return json.loads(self.triage_json) if self.triage_json else None
 
 
 class MessageStatus(StrEnum):
@@ -400,3 +408,25 @@ class CaseTransition(Base):
     actor: Mapped[str] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RemovalRequestOutcome(StrEnum):
+    removed = auto()
+    declined = auto()
+
+
+class AmazonRemovalRequest(Base):
+    """A removal request the seller filed in Feedback Manager, the grounds it claimed, and
+    Amazon's answer; a declined request can be filed again, so a case may have several."""
+
+    __tablename__ = "amazon_removal_requests"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True, default=lambda: new_id("arr"))
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    marketplace: Mapped[str | None] = mapped_column(String(40))
+    # Comma-separated ground codes, in the policy's order.
+    grounds: Mapped[str] = mapped_column(String(200))
+    filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

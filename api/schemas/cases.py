@@ -70,10 +70,14 @@ class CaseCreate(Strict):
     rating: int = Field(json_schema_extra={"minimum": 1, "maximum": 2}, description="1 or 2 stars.")
     comment: Annotated[str, Field(min_length=1, max_length=5000), NotBlank]
     published_at: Instant = Field(description="ISO 8601 date or datetime; UTC when no offset is given.")
-    feedback_types: FeedbackTypes
+    feedback_types: FeedbackTypes | None = Field(
+        None, description="Left out: the triage of the comment chooses them. Given: the seller's types stand."
+    )
     buyer: BuyerIn | None = None
     marketplace: Marketplace | None = None
-    asserted_grounds: list[AssertedGround] = Field(default_factory=list, max_length=len(ASSERTABLE_GROUNDS))
+    asserted_grounds: Annotated[list[AssertedGround], Field(max_length=len(ASSERTABLE_GROUNDS))] | None = Field(
+        None, description="Left out: the grounds the triage detected in the comment are offered."
+    )
 
     @field_validator("rating")
     @classmethod

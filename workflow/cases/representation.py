@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from workflow.cases.machine import CaseOutcome, CaseState, enabled_events
 from workflow.models import Case, MessageStatus
 from workflow.policy import RemovalGround
+from workflow.triage.representation import TriageOut, triage_representation
 
 
 class BuyerOut(BaseModel):
@@ -49,6 +50,10 @@ class CaseOut(BaseModel):
     published_at: datetime
     marketplace: str | None
     feedback_types: list[str]
+    feedback_types_source: Literal["triage", "seller"] = Field(
+        description="triage: the types were taken from the triage of the comment; seller: the seller chose them."
+    )
+    triage: TriageOut | None = Field(description="The triage of the comment when the case was opened.")
     buyer: BuyerOut
     asserted_grounds: list[str]
     state: CaseState
@@ -72,6 +77,8 @@ def case_representation(case: Case, now: datetime) -> CaseOut:
         published_at=case.published_at,
         marketplace=case.marketplace,
         feedback_types=case.feedback_types,
+        feedback_types_source=case.feedback_types_source,
+        triage=triage_representation(case.triage) if case.triage_json else None,
         buyer=BuyerOut(
             email=case.buyer_email,
             name=case.buyer_name,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from statemachine.exceptions import TransitionNotAllowed
 
 from workflow import deadlines, effects
+from workflow.cases import classification
 from workflow.cases.machine import (
     EVENT_FIELDS,
     INITIAL_STATE,
@@ -52,10 +53,12 @@ class CaseDraft:
     rating: int
     comment: str
     published_at: datetime
-    feedback_types: list[str]
+    # None: the triage of the comment chooses them.
+    feedback_types: list[str] | None = None
     buyer: Buyer = field(default_factory=Buyer)
     marketplace: str | None = None
-    asserted_grounds: list[str] = field(default_factory=list)
+    # None: the grounds the triage detected in the comment are offered.
+    asserted_grounds: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,7 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
             created_at=now,
             updated_at=now,
         )
-        case.feedback_types = draft.feedback_types
-        case.asserted_grounds = draft.asserted_grounds
+        classification.classify_new_case(case, draft.feedback_types, draft.asserted_grounds)
         session.add(case)
         try:
             session.flush()
@@ -153,9 +155,9 @@ def update_case(
         if not case.is_open:
             raise CaseClosed(f"case {case_id} is closed ({case.outcome}): it can no longer be changed")
         if feedback_types is not None:
-            case.feedback_types = feedback_types
+            classification.correct_feedback_types(session, case, feedback_types, now=now)
         if asserted_grounds is not None:
-            case.asserted_grounds = asserted_grounds
+            classification.change_asserted_grounds(session, case, asserted_grounds, now=now)
         for key, value in (buyer or {}).items():
             setattr(case, f"buyer_{key}", value)
         if cancellation_approved_before_assignment is not None:
