@@ -96,13 +96,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     with app.app_context():
         configure_engine(db.engine)
 
-    from api import cases, meta, outreach, shipping, webhooks
+    from api import cases, insights, meta, outreach, shipping, triage, webhooks
 
     app.register_api(cases.blueprint)
     app.register_api(outreach.blueprint)
     app.register_api(webhooks.blueprint)
     app.register_api(shipping.seller_blueprint)
     app.register_api(shipping.shipper_blueprint)
+    app.register_api(triage.blueprint)
+    app.register_api(insights.blueprint)
     app.register_api(meta.blueprint)
     app.add_url_rule("/openapi.json", "openapi_json", lambda: app.api_doc)
     # /docs/ is the interactive UI itself, not a landing page with one link to it.

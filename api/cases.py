@@ -20,6 +20,7 @@ from api.schemas.cases import (
 )
 from api.schemas.common import PROBLEM_RESPONSE, json_response
 from workflow.cases import use_cases
+from workflow.cases.removal_request import RemovalRequestText, removal_request_text
 from workflow.cases.representation import case_representation
 from workflow.clock import utcnow
 
@@ -101,3 +102,13 @@ def get_history(path: CasePath):
     """List the case's transitions, oldest first."""
     transitions = use_cases.case_history(db.session(), g.seller_id, path.case_id)
     return json_response(History(items=[TransitionOut.model_validate(t, from_attributes=True) for t in transitions]))
+
+
+@blueprint.get(
+    "/cases/<case_id>/amazon-removal-request",
+    responses={200: RemovalRequestText, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE},
+)
+def get_amazon_removal_request(path: CasePath):
+    """The text to paste into Feedback Manager's removal request, in the marketplace's language, and
+    where to file it; 409 when the case has no removal grounds."""
+    return json_response(removal_request_text(db.session(), g.seller_id, path.case_id))

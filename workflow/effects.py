@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from workflow.cases.history import HistoryRecorder
 from workflow.cases.machine import TransitionContext
+from workflow.cases.removals import RemovalRequestRecorder
 from workflow.outreach.mailer import RemovalRequestMailer
 from workflow.webhooks.events import WebhookEmitter
 
@@ -24,6 +25,7 @@ ON_TRANSITION: tuple[Callable[[TransitionContext], object], ...] = (
     HistoryRecorder,  # the case's history row
     RemovalRequestMailer,  # contact_customer: render, check and queue the removal-request email
     WebhookEmitter,  # case.transitioned, and case.closed, for the seller's webhook endpoints
+    RemovalRequestRecorder,  # request_amazon_removal and Amazon's answer: the grounds claimed, the outcome
 )
 
 

@@ -55,3 +55,9 @@ class CaseClosed(DomainError):
     status = 409
     slug = "case-closed"
     title = "The case is closed"
+
+
+class NoRemovalGrounds(DomainError):
+    status = 409
+    slug = "no-removal-grounds"
+    title = "The case has no Amazon removal grounds"

@@ -13,6 +13,7 @@ CASE_ENDPOINTS = [
     ("patch", "/v1/cases/{id}", {"feedback_types": ["mistake"]}),
     ("post", "/v1/cases/{id}/events", {"event": "close", "resolution": "withdrawn"}),
     ("get", "/v1/cases/{id}/history", None),
+    ("get", "/v1/cases/{id}/amazon-removal-request", None),
 ]
 
 

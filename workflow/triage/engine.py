@@ -164,10 +164,16 @@ def _type_findings(comment: str, text: str, language: str) -> list[TypeFinding]:
     by_code: dict[str, list[Span]] = {}
     for code, span in kept:
         by_code.setdefault(code, []).append(span)
-    return [
-        TypeFinding(code, tuple(sorted(set(by_code[code]), key=lambda s: s.start)))
-        for code in in_policy_order(list(by_code))
-    ]
+    return [TypeFinding(code, _outermost(by_code[code])) for code in in_policy_order(list(by_code))]
+
+
+def _outermost(spans: list[Span]) -> tuple[Span, ...]:
+    """The spans in order, without those inside another one ("壊れ" inside "すぐ壊れ")."""
+    kept: list[Span] = []
+    for span in sorted(set(spans), key=lambda s: (s.start, -s.end)):
+        if not kept or span.end > kept[-1].end:
+            kept.append(span)
+    return tuple(kept)
 
 
 def _negated(comment: str, start: int, end: int, language: str) -> bool:
