@@ -108,9 +108,8 @@ def triage(comment: str, rating: int, *, language: str | None = None, marketplac
     product_decision = _product_review_decision(findings)
     grounds = []
     if product_decision.removable:
-        grounds.append(
-            GroundFinding(RemovalGround.PRODUCT_REVIEW_ONLY.value, product_decision.product_spans, ("product review",))
-        )
+        spans = product_decision.product_spans
+        grounds.append(GroundFinding(RemovalGround.PRODUCT_REVIEW_ONLY.value, spans, ("product review",) * len(spans)))
     obscene = obscene_spans(comment, code)
     if obscene:
         grounds.append(
@@ -145,9 +144,8 @@ def _type_findings(comment: str, text: str, language: str) -> list[TypeFinding]:
             start, end = match.span()
             if end > start and not _negated(text, start, end, language):
                 span = Span(start, end, comment[start:end])
-                if code == "damaged_item":
-                    code = _damage_belongs_to(text, span, language)
-                raw.append((code, span))
+                found = _damage_belongs_to(text, span, language) if code == "damaged_item" else code
+                raw.append((found, span))
     kept = [
         (code, span)
         for code, span in raw

@@ -72,10 +72,6 @@ class TriageResult:
     def ground_codes(self) -> list[str]:
         return [finding.code for finding in self.grounds]
 
-    @property
-    def removable(self) -> bool:
-        return bool(self.grounds)
-
     def as_dict(self) -> dict:
         answer = asdict(self)
         answer["type_codes"] = self.type_codes
