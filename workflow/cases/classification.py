@@ -46,7 +46,7 @@ def classify_new_case(case: Case, feedback_types: list[str] | None, asserted_gro
     case.asserted_grounds = asserted_grounds
 
 
-def correct_feedback_types(session: Session, case: Case, feedback_types: list[str], *, now: datetime) -> None:
+def correct_feedback_types_within(session: Session, case: Case, feedback_types: list[str], *, now: datetime) -> None:
     before, after = case.feedback_types, in_policy_order(feedback_types)
     if before == after:
         return
@@ -54,7 +54,7 @@ def correct_feedback_types(session: Session, case: Case, feedback_types: list[st
     _record(session, case, "feedback_types_corrected", f"feedback types {_listed(before)} -> {_listed(after)}", now)
 
 
-def change_asserted_grounds(session: Session, case: Case, grounds: list[str], *, now: datetime) -> None:
+def change_asserted_grounds_within(session: Session, case: Case, grounds: list[str], *, now: datetime) -> None:
     before, after = set(case.asserted_grounds), set(grounds)
     if before == after:
         return

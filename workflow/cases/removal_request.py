@@ -17,6 +17,7 @@ from workflow.cases.guards import REFUSAL_REASONS, has_removal_grounds
 from workflow.cases.repository import sellers_case
 from workflow.errors import NoRemovalGrounds
 from workflow.models import Case
+from workflow.transactions import read_transaction
 
 # Seller Central per marketplace, and the way to the request (Amazon's help page names).
 SELLER_CENTRAL_HOSTS = {
@@ -129,21 +130,22 @@ class RemovalRequestText(BaseModel):
 
 
 def removal_request_text(session: Session, seller_id: str, case_id: str) -> RemovalRequestText:
-    case = sellers_case(session, seller_id, case_id)
-    if not has_removal_grounds(case, None):
-        raise NoRemovalGrounds(REFUSAL_REASONS[has_removal_grounds](case, None))
-    language = MARKETPLACE_LANGUAGES.get(case.marketplace or "", "en")
-    host = SELLER_CENTRAL_HOSTS.get(case.marketplace or "US", SELLER_CENTRAL_HOSTS["US"])
-    return RemovalRequestText(
-        case_id=case.id,
-        order_id=case.order_id,
-        marketplace=case.marketplace,
-        language=language,
-        grounds=case.amazon_removal_grounds,
-        text=compose(case, language),
-        where_to_file=WhereToFile(seller_central=f"https://{host}", path=FEEDBACK_MANAGER_PATH),
-        file_by=case.amazon_removal_by,
-    )
+    with read_transaction(session):
+        case = sellers_case(session, seller_id, case_id)
+        if not has_removal_grounds(case, None):
+            raise NoRemovalGrounds(REFUSAL_REASONS[has_removal_grounds](case, None))
+        language = MARKETPLACE_LANGUAGES.get(case.marketplace or "", "en")
+        host = SELLER_CENTRAL_HOSTS.get(case.marketplace or "US", SELLER_CENTRAL_HOSTS["US"])
+        return RemovalRequestText(
+            case_id=case.id,
+            order_id=case.order_id,
+            marketplace=case.marketplace,
+            language=language,
+            grounds=case.amazon_removal_grounds,
+            text=compose(case, language),
+            where_to_file=WhereToFile(seller_central=f"https://{host}", path=FEEDBACK_MANAGER_PATH),
+            file_by=case.amazon_removal_by,
+        )
 
 
 def compose(case: Case, language: str) -> str:

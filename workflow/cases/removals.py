@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from workflow.cases.machine import TransitionContext
 from workflow.models import AmazonRemovalRequest, Case, RemovalRequestOutcome
 from workflow.policy import RemovalGround
+from workflow.transactions import read_transaction
 
 OUTCOME_OF_EVENT = {
     "amazon_removed_feedback": RemovalRequestOutcome.removed,
@@ -70,11 +71,12 @@ class RemovalInsights(BaseModel):
 
 
 def removal_insights(session: Session, seller_id: str) -> RemovalInsights:
-    rows = session.execute(
-        select(AmazonRemovalRequest.grounds, AmazonRemovalRequest.marketplace, AmazonRemovalRequest.outcome).where(
-            AmazonRemovalRequest.seller_id == seller_id
-        )
-    )
+    with read_transaction(session):
+        rows = session.execute(
+            select(AmazonRemovalRequest.grounds, AmazonRemovalRequest.marketplace, AmazonRemovalRequest.outcome).where(
+                AmazonRemovalRequest.seller_id == seller_id
+            )
+        ).all()
     by_ground = {ground.value: RemovalCounts() for ground in RemovalGround}
     by_marketplace: dict[str, RemovalCounts] = {}
     by_pair: dict[tuple[str, str | None], RemovalCounts] = {}

@@ -155,9 +155,9 @@ def update_case(
         if not case.is_open:
             raise CaseClosed(f"case {case_id} is closed ({case.outcome}): it can no longer be changed")
         if feedback_types is not None:
-            classification.correct_feedback_types(session, case, feedback_types, now=now)
+            classification.correct_feedback_types_within(session, case, feedback_types, now=now)
         if asserted_grounds is not None:
-            classification.change_asserted_grounds(session, case, asserted_grounds, now=now)
+            classification.change_asserted_grounds_within(session, case, asserted_grounds, now=now)
         for key, value in (buyer or {}).items():
             setattr(case, f"buyer_{key}", value)
         if cancellation_approved_before_assignment is not None:
