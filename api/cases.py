@@ -109,6 +109,8 @@ def get_history(path: CasePath):
     responses={200: RemovalRequestText, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE},
 )
 def get_amazon_removal_request(path: CasePath):
-    """The text to paste into Feedback Manager's removal request, in the marketplace's language, and
-    where to file it; 409 when the case has no removal grounds."""
+    """Write the text for Feedback Manager's removal request in the marketplace's language.
+
+    It names each ground, quotes the comment's evidence and says where in Seller Central to file
+    it; a case without removal grounds is a 409 that says why."""
     return json_response(removal_request_text(db.session(), g.seller_id, path.case_id))

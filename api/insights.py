@@ -15,5 +15,5 @@ blueprint = authenticated_blueprint("insights", Tag(name="insights"))
 
 @blueprint.get("/insights/removals", responses={200: RemovalInsights})
 def removals():
-    """Amazon removal requests filed, removed and declined, per ground and per marketplace."""
+    """Count the Amazon removal requests filed, removed and declined, per ground and marketplace."""
     return json_response(removal_insights(db.session(), g.seller_id))

@@ -15,6 +15,8 @@ blueprint = authenticated_blueprint("triage", Tag(name="triage"))
 
 @blueprint.post("/triage", responses={200: TriageOut})
 def triage_comment(body: TriageIn):
-    """The feedback types, removal grounds and mistake a comment shows, each with its evidence."""
+    """Triage one comment: feedback types, removal grounds and mistake, each with its evidence.
+
+    Nothing is stored."""
     result = triage(body.comment, body.rating, language=body.language, marketplace=body.marketplace)
     return json_response(triage_representation(result.as_dict()))

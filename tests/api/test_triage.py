@@ -42,6 +42,7 @@ def test_triage_reads_phone_numbers_for_the_marketplace(client, seller):
     "body, field",
     [
         ({"comment": "", "rating": 1}, "comment"),
+        ({"comment": "   ", "rating": 1}, "comment"),
         ({"comment": "Late", "rating": 9}, "rating"),
         ({"comment": "Late", "rating": 1, "marketplace": "XX"}, "marketplace"),
         ({"rating": 1}, "comment"),
