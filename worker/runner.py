@@ -21,7 +21,7 @@ from workflow.clock import iso_utc, utcnow
 from workflow.delivery import email as email_delivery
 from workflow.delivery import webhook as webhook_delivery
 from workflow.settings import Settings
-from workflow.webhooks.urls import UnsafeWebhookUrl, check_url
+from workflow.webhooks.destinations import UnsafeWebhookUrl, resolve_destination
 
 log = logging.getLogger(__name__)
 SMTP_TIMEOUT_SECONDS = 30
@@ -174,7 +174,7 @@ class Worker:
 
     def _post(self, request: webhook_delivery.WebhookRequest) -> webhook_delivery.WebhookResult:
         try:
-            check_url(request.url, self.settings.webhook_allow_private_networks)
+            resolve_destination(request.url, self.settings.webhook_allow_private_networks)
         except UnsafeWebhookUrl as refusal:
             return webhook_delivery.WebhookResult(request.delivery_id, None, 0, error=refusal.detail)
         body = request.payload.encode()

@@ -159,4 +159,4 @@ def test_addresses_are_checked_again_at_delivery_time(app, client, seller, open_
     Worker(app).run_once(utcnow())
     [delivery] = deliveries(client, seller, hook["id"])
     assert receiver.received == []
-    assert "private address" in delivery["log"][0]["error"]
+    assert "127.0.0.1 is a loopback address" in delivery["log"][0]["error"]

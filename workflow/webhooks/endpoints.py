@@ -14,8 +14,8 @@ from workflow.errors import NotFound
 from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
+from workflow.webhooks.destinations import resolve_destination
 from workflow.webhooks.events import ALL_EVENTS, EVENT_TYPES
-from workflow.webhooks.urls import check_url
 
 SECRET_PREFIX = "whsec_"
 
@@ -42,7 +42,7 @@ def _endpoint(session: Session, seller_id: str, endpoint_id: str) -> WebhookEndp
 def create_endpoint(
     session: Session, seller_id: str, url: str, event_types: list[str], enabled: bool, settings: Settings
 ) -> WebhookEndpoint:
-    check_url(url, settings.webhook_allow_private_networks)
+    url = resolve_destination(url, settings.webhook_allow_private_networks).url
     with write_transaction(session):
         endpoint = WebhookEndpoint(
             seller_id=seller_id,
@@ -80,7 +80,7 @@ def update_endpoint(
     enabled: bool | None = None,
 ) -> WebhookEndpoint:
     if url is not None:
-        check_url(url, settings.webhook_allow_private_networks)
+        url = resolve_destination(url, settings.webhook_allow_private_networks).url
     with write_transaction(session):
         endpoint = _endpoint(session, seller_id, endpoint_id)
         if url is not None:
