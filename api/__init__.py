@@ -15,7 +15,7 @@ from api.extensions import db, mail, migrate
 from api.problems import register_problem_handlers, validation_problem
 from workflow.db import configure_engine
 from workflow.plugins import load_listeners, plugin_migration_locations
-from workflow.settings import Settings
+from workflow.settings import Settings, setting_value
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -35,6 +35,8 @@ MAIL_KEYS = (
     "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
 )  # fmt: skip
 ENVIRONMENT_KEYS = (*(f.name.upper() for f in fields(Settings)), *MAIL_KEYS)
+# Flask-Mail reads these as they are: "false" from the environment would switch TLS on.
+MAIL_SETTING_KINDS = {"MAIL_PORT": int, "MAIL_USE_TLS": bool, "MAIL_USE_SSL": bool}
 
 
 def _environment_value(raw: str) -> Any:
@@ -84,6 +86,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.config.update(_settings_from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+    for key, kind in MAIL_SETTING_KINDS.items():
+        if key in app.config:
+            app.config[key] = setting_value(key, app.config[key], kind)
     sender_domain = parseaddr(app.config["MAIL_DEFAULT_SENDER"])[1].rpartition("@")[2]
     app.config.setdefault("MESSAGE_ID_DOMAIN", sender_domain or "localhost")
     app.config["SETTINGS"] = replace(

@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 from sqlalchemy.exc import SQLAlchemyError
 
 from workflow.errors import DomainError
+from workflow.settings import SettingError
 
 
 def _first_line(error: BaseException) -> str:
@@ -25,6 +26,8 @@ class OneLineErrors:
             return super().invoke(ctx)
         except DomainError as error:
             raise click.ClickException(error.detail) from None
+        except SettingError as error:  # raised while the app is made: names the variable
+            raise click.ClickException(str(error)) from None
         except SQLAlchemyError as error:
             raise click.ClickException(
                 f"the database refused: {_first_line(error)} (is it migrated? run 'feedback-desk db upgrade')"

@@ -32,11 +32,41 @@ class Settings:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Settings:
-        """Settings from a Flask config, whose keys are the upper-case field names."""
+        """Settings from a Flask config, whose keys are the upper-case field names. Raises
+        SettingError naming the first value that is not of its setting's type."""
         return cls(
             **{
-                f.name: type(f.default)(config[f.name.upper()])
+                f.name: setting_value(f.name.upper(), config[f.name.upper()], type(f.default))
                 for f in fields(cls)
                 if f.name.upper() in config and isinstance(f.default, int | float | str)
             }
         )
+
+
+class SettingError(ValueError):
+    """A setting's value cannot be used: the program stops at start with this message."""
+
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+
+
+def setting_value(name: str, raw: Any, kind: type) -> Any:
+    """`raw` (from the environment or a config mapping) as a `kind`: booleans from
+    1/0, true/false, yes/no, on/off in any case and nothing else; numbers from their text."""
+    if kind is bool:
+        word = str(raw).strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        words = ", ".join(f"{yes}/{no}" for yes, no in zip(TRUE_WORDS, FALSE_WORDS, strict=True))
+        raise SettingError(f"{name} must be one of {words} (any case), not {raw!r}")
+    if kind in (int, float) and (
+        isinstance(raw, bool) or not isinstance(raw, int | float | str) or (kind is int and isinstance(raw, float))
+    ):
+        raise SettingError(f"{name} must be a number, not {raw!r}")
+    try:
+        return kind(raw)
+    except (TypeError, ValueError):
+        raise SettingError(f"{name} must be {'a whole number' if kind is int else 'a number'}, not {raw!r}") from None
