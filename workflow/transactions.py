@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workflow.db import WRITE_LOCK
@@ -60,3 +61,15 @@ def read_transaction(session: Session) -> Iterator[Session]:
         raise
     else:
         session.commit()
+
+
+def inserted_within(session: Session, row: object) -> bool:
+    """Add `row` under a savepoint and flush it: False, with nothing added, when a row with
+    its key exists already, even one a concurrent transaction committed a moment ago (a
+    second identical request then answers like the first instead of failing)."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True

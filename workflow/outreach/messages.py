@@ -15,9 +15,9 @@ from pathlib import Path
 
 import css_inline
 from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 
 from workflow.outreach.compliance import LANGUAGES, Violation, violations
+from workflow.outreach.sandbox import BoundedSandbox, TemplateLimitExceeded, bounded_render
 from workflow.policy import MessagePurpose, message_purposes
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "email_templates"
@@ -78,10 +78,11 @@ def french_de(name: str) -> str:
 class TemplateProblem(Exception):
     """An override that does not compile, does not render, or breaks the messaging rules."""
 
-    def __init__(self, detail: str, violations: list[Violation] | None = None) -> None:
+    def __init__(self, detail: str, violations: list[Violation] | None = None, limit: str | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
         self.violations = violations or []
+        self.limit = limit  # the render limit it ran into (see workflow.outreach.sandbox), if that was it
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ def choose_language(buyer_language: str | None, marketplace: str | None) -> str:
     return "en"
 
 
-def _environment(overrides: dict[str, str], autoescape: bool) -> SandboxedEnvironment:
-    environment = SandboxedEnvironment(
+def _environment(overrides: dict[str, str], autoescape: bool) -> BoundedSandbox:
+    environment = BoundedSandbox(
         loader=ChoiceLoader([DictLoader(overrides), FileSystemLoader(TEMPLATE_DIR)]),
         autoescape=autoescape,
         undefined=StrictUndefined,
@@ -118,11 +119,11 @@ def _environment(overrides: dict[str, str], autoescape: bool) -> SandboxedEnviro
 
 
 @cache
-def _builtin_environment(autoescape: bool) -> SandboxedEnvironment:
+def _builtin_environment(autoescape: bool) -> BoundedSandbox:
     return _environment({}, autoescape)
 
 
-def _text_environment(overrides: dict[str, str]) -> SandboxedEnvironment:
+def _text_environment(overrides: dict[str, str]) -> BoundedSandbox:
     return _environment(overrides, False) if overrides else _builtin_environment(False)
 
 
@@ -175,8 +176,11 @@ def render_removal_request(
     }
     environment = _text_environment(overrides or {})
     try:
-        subject = _one_line(environment.get_template(template_key("subject", language)).render(context))
-        text = _tidy(environment.get_template(template_key("message", language)).render(context))
+        with bounded_render():
+            subject = _one_line(environment.get_template(template_key("subject", language)).render(context))
+            text = _tidy(environment.get_template(template_key("message", language)).render(context))
+    except TemplateLimitExceeded as error:
+        raise TemplateProblem(error.detail, limit=error.limit) from error
     except Exception as error:  # an override can fail in any way (sandbox refusal, 1/0, ...)
         raise TemplateProblem(f"the template does not render: {type(error).__name__}: {error}") from error
     return RenderedMessage(

@@ -18,7 +18,7 @@ from workflow.outreach.messages import (
     render_removal_request,
     template_key,
 )
-from workflow.transactions import read_transaction, write_transaction
+from workflow.transactions import inserted_within, read_transaction, write_transaction
 
 MAX_TEMPLATE_LENGTH = 20_000
 
@@ -33,6 +33,18 @@ class InvalidTemplate(DomainError):
     status = 422
     slug = "invalid-template"
     title = "The template cannot be used"
+
+
+class TemplateTooCostly(DomainError):
+    status = 422
+    slug = "template-limit-exceeded"
+    title = "The template needs more than a message may take to render"
+
+
+def template_refusal(problem: TemplateProblem) -> DomainError:
+    if problem.limit:
+        return TemplateTooCostly(problem.detail + "; simplify the template", limit=problem.limit)
+    return InvalidTemplate(problem.detail, violations=[str(v) for v in problem.violations])
 
 
 def _overrides(session: Session, seller_id: str) -> dict[str, str]:
@@ -56,7 +68,7 @@ def render_for_case_within(session: Session, case: Case, action_taken: str | Non
             language=language,
         )
     except TemplateProblem as problem:
-        raise InvalidTemplate(problem.detail) from problem
+        raise template_refusal(problem) from problem
 
 
 def preview(session: Session, seller_id: str, case_id: str, action_taken: str | None, language: str | None):
@@ -89,29 +101,35 @@ def template_source(session: Session, seller_id: str, name: str, language: str) 
 
 
 def save_override(session: Session, seller_id: str, name: str, language: str, source: str) -> bool:
-    """Store the seller's override after it compiles, renders and passes the messaging rules
-    for every message purpose. True when it replaced an earlier override."""
+    """Store the seller's override after it compiles, renders within the sandbox's limits and
+    passes the messaging rules for every message purpose. True when it replaced an earlier
+    override. The rendering happens before the write transaction: no lock is held meanwhile."""
+    if len(source) > MAX_TEMPLATE_LENGTH:
+        raise InvalidTemplate(f"the template is longer than {MAX_TEMPLATE_LENGTH:,} characters; shorten it")
+    with read_transaction(session):
+        overrides = _overrides(session, seller_id)
+    try:
+        check_override(name, language, source, overrides)
+    except TemplateProblem as problem:
+        raise template_refusal(problem) from problem
     with write_transaction(session):
-        if len(source) > MAX_TEMPLATE_LENGTH:
-            raise InvalidTemplate(f"the template is longer than {MAX_TEMPLATE_LENGTH} characters")
-        try:
-            check_override(name, language, source, _overrides(session, seller_id))
-        except TemplateProblem as problem:
-            raise InvalidTemplate(problem.detail, violations=[str(v) for v in problem.violations]) from problem
-        existing = session.get(TemplateOverride, (seller_id, name, language))
-        if existing is None:
-            session.add(TemplateOverride(seller_id=seller_id, name=name, language=language, source=source))
-        else:
-            existing.source = source
-    return existing is not None
+        if inserted_within(session, TemplateOverride(seller_id=seller_id, name=name, language=language, source=source)):
+            return False
+        session.get(TemplateOverride, (seller_id, name, language), populate_existing=True).source = source
+    return True
 
 
 def delete_override(session: Session, seller_id: str, name: str, language: str) -> None:
     with write_transaction(session):
-        override = session.get(TemplateOverride, (seller_id, name, language))
-        if override is None:
+        deleted = session.execute(
+            delete(TemplateOverride).where(
+                TemplateOverride.seller_id == seller_id,
+                TemplateOverride.name == name,
+                TemplateOverride.language == language,
+            )
+        ).rowcount
+        if not deleted:
             raise NotFound(f"no override of {name!r} in {language!r}")
-        session.delete(override)
 
 
 def list_overrides(session: Session, seller_id: str) -> list[TemplateOverride]:
@@ -132,12 +150,10 @@ def suppress(session: Session, seller_id: str, email: str, reason: str, now: dat
 
 
 def suppress_within(session: Session, seller_id: str, email: str, reason: str, now: datetime) -> Suppression:
-    existing = session.get(Suppression, (seller_id, email.lower()))
-    if existing is not None:
-        return existing
     suppression = Suppression(seller_id=seller_id, email=email.lower(), reason=reason, created_at=now)
-    session.add(suppression)
-    return suppression
+    if inserted_within(session, suppression):
+        return suppression
+    return session.get(Suppression, (seller_id, email.lower()), populate_existing=True)
 
 
 def unsuppress(session: Session, seller_id: str, email: str) -> None:
