@@ -8,6 +8,8 @@ from typing import Any
 
 from flask import Flask, Response
 from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from workflow.errors import DomainError
@@ -50,6 +52,17 @@ def register_problem_handlers(app: Flask) -> None:
             if header.lower() != "content-type":
                 response.headers[header] = value
         return response
+
+    @app.errorhandler(IntegrityError)
+    @app.errorhandler(StaleDataError)
+    def _concurrent_write(error: Exception) -> Response:
+        # Use cases take locks or savepoints where requests meet; this is the net under them.
+        log.warning("a write collided with a concurrent one: %s", error)
+        return problem(
+            409, "concurrent-write", "A concurrent request changed the same data",
+            "another request changed the same data at the same moment and this one was rolled back; "
+            "read the resource again and retry",
+        )  # fmt: skip
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:

@@ -30,10 +30,11 @@ def _event_types_csv(event_types: list[str]) -> str:
     return ",".join(e for e in EVENT_TYPES if e in event_types)
 
 
-def _endpoint(session: Session, seller_id: str, endpoint_id: str) -> WebhookEndpoint:
-    endpoint = session.scalar(
-        select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id, WebhookEndpoint.seller_id == seller_id)
-    )
+def _endpoint(session: Session, seller_id: str, endpoint_id: str, *, lock: bool = False) -> WebhookEndpoint:
+    """The seller's endpoint; with `lock`, row-locked for the transaction, so that concurrent
+    changes of one endpoint take turns and one that comes after a deletion finds nothing."""
+    query = select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id, WebhookEndpoint.seller_id == seller_id)
+    endpoint = session.scalar(query.with_for_update() if lock else query)
     if endpoint is None:
         raise NotFound(f"no webhook endpoint {endpoint_id!r}")
     return endpoint
@@ -82,7 +83,7 @@ def update_endpoint(
     if url is not None:
         url = resolve_destination(url, settings.webhook_allow_private_networks).url
     with write_transaction(session):
-        endpoint = _endpoint(session, seller_id, endpoint_id)
+        endpoint = _endpoint(session, seller_id, endpoint_id, lock=True)
         if url is not None:
             endpoint.url = url
         if event_types is not None:
@@ -95,7 +96,7 @@ def update_endpoint(
 
 def delete_endpoint(session: Session, seller_id: str, endpoint_id: str) -> None:
     with write_transaction(session):
-        session.delete(_endpoint(session, seller_id, endpoint_id))
+        session.delete(_endpoint(session, seller_id, endpoint_id, lock=True))
 
 
 def rotate_secret(
@@ -103,7 +104,7 @@ def rotate_secret(
 ) -> WebhookEndpoint:
     """A new secret; the old one keeps signing (both signatures sent) for the grace period."""
     with write_transaction(session):
-        endpoint = _endpoint(session, seller_id, endpoint_id)
+        endpoint = _endpoint(session, seller_id, endpoint_id, lock=True)
         endpoint.previous_secret = endpoint.secret
         endpoint.previous_secret_expires_at = now + timedelta(seconds=settings.webhook_secret_grace_seconds)
         endpoint.secret = new_secret()
