@@ -11,6 +11,7 @@ from typing import Any
 
 from flask_openapi3 import Info, OpenAPI
 
+from api import limits
 from api.extensions import db, mail, migrate
 from api.problems import register_problem_handlers, validation_problem
 from workflow.db import configure_engine
@@ -34,9 +35,10 @@ MAIL_KEYS = (
     "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL",
     "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
 )  # fmt: skip
-ENVIRONMENT_KEYS = (*(f.name.upper() for f in fields(Settings)), *MAIL_KEYS)
 # Flask-Mail reads these as they are: "false" from the environment would switch TLS on.
 MAIL_SETTING_KINDS = {"MAIL_PORT": int, "MAIL_USE_TLS": bool, "MAIL_USE_SSL": bool}
+CONFIG_KINDS = {**MAIL_SETTING_KINDS, **limits.ENVIRONMENT_KINDS}
+ENVIRONMENT_KEYS = (*(f.name.upper() for f in fields(Settings)), *MAIL_KEYS, *limits.ENVIRONMENT_KINDS)
 
 
 def _environment_value(raw: str) -> Any:
@@ -56,6 +58,7 @@ def _settings_from_environment(instance_path: str) -> dict[str, Any]:
         "MAIL_DEFAULT_SENDER": "feedback-desk@localhost",
         # Never drop mail silently, not even under TESTING: tests talk to a real SMTP server.
         "MAIL_SUPPRESS_SEND": False,
+        **limits.DEFAULTS,
     }
     config.update({key: _environment_value(os.environ[key]) for key in ENVIRONMENT_KEYS if key in os.environ})
     return config
@@ -86,7 +89,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.config.update(_settings_from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
-    for key, kind in MAIL_SETTING_KINDS.items():
+    for key, kind in CONFIG_KINDS.items():
         if key in app.config:
             app.config[key] = setting_value(key, app.config[key], kind)
     sender_domain = parseaddr(app.config["MAIL_DEFAULT_SENDER"])[1].rpartition("@")[2]
@@ -95,6 +98,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
         Settings.from_config(app.config), listeners=load_listeners(_listener_paths(app.config.get("LISTENERS")))
     )
 
+    limits.register_limits(app)
     db.init_app(app)
     mail.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)

@@ -10,6 +10,7 @@ from flask_openapi3 import APIBlueprint, Tag
 from sqlalchemy.orm import Session
 
 from api.extensions import db
+from api.limits import failed_authentication_limit
 from api.problems import problem
 from api.schemas.common import PROBLEM_RESPONSE
 from workflow.accounts import hash_token, seller_for_token, shipper_for_token
@@ -75,6 +76,7 @@ def authenticated_blueprint(
         abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
     )
     blueprint.before_request(authenticate)
+    failed_authentication_limit(blueprint)
     return blueprint
 
 

@@ -57,6 +57,12 @@ class Strict(Input):
     model_config = ConfigDict(extra="forbid")
 
 
+# Instants the product computes with (deadlines lie up to 90 days after one) without
+# reaching the limits of datetime.
+EARLIEST_INSTANT = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_INSTANT = datetime(9000, 1, 1, tzinfo=UTC)
+
+
 def _parse_instant(value: Any) -> datetime:
     """An ISO 8601 datetime (UTC when it has no offset) or date (UTC midnight), in UTC."""
     if isinstance(value, str):
@@ -68,7 +74,13 @@ def _parse_instant(value: Any) -> datetime:
         value = datetime.combine(value, time())
     elif not isinstance(value, datetime):
         raise ValueError("must be an ISO 8601 date or datetime string")
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:
+        value = None
+    if value is None or not EARLIEST_INSTANT <= value <= LATEST_INSTANT:
+        raise ValueError(f"must lie between {EARLIEST_INSTANT.date()} and {LATEST_INSTANT.date()}")
+    return value
 
 
 Instant = Annotated[
@@ -89,6 +101,7 @@ class Problem(BaseModel):
     reasons: list[str] | None = None
     existing_case_id: str | None = None
     current_version: int | None = None
+    limit: str | None = Field(None, description="template-limit-exceeded: the render limit the template ran into.")
 
 
 PROBLEM_RESPONSE = {
