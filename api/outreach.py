@@ -110,7 +110,8 @@ def add_suppression(body: SuppressionIn):
     return json_response(SuppressionOut.model_validate(suppression, from_attributes=True), 201, {"Location": location})
 
 
-@blueprint.delete("/suppressions/<email>", responses={204: None, 404: PROBLEM_RESPONSE})
+# `path`: an address may contain "/" (and any other character its local part allows).
+@blueprint.delete("/suppressions/<path:email>", responses={204: None, 404: PROBLEM_RESPONSE})
 def delete_suppression(path: SuppressionPath):
     """Take an address off the suppression list."""
     use_cases.unsuppress(db.session(), g.seller_id, path.email)

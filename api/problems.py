@@ -24,11 +24,16 @@ def problem(status: int, slug: str, title: str, detail: str, **extensions: Any) 
     return Response(json.dumps(body), status=status, mimetype="application/problem+json")
 
 
+# What pydantic says when the whole body is not an object (or missing): say how to send one.
+_NOT_AN_OBJECT = ("model_type", "model_attributes_type", "dict_type")
+
+
 def _field_error(error: dict) -> dict[str, str]:
-    if not error["loc"]:
+    if not error["loc"] and error["type"] in _NOT_AN_OBJECT:
         return {"field": "body", "message": "must be a JSON object (send Content-Type: application/json)"}
+    # A model's own check (loc is empty) keeps its sentence, e.g. "a declined answer needs a reason".
     message = error["msg"].removeprefix("Value error, ")
-    return {"field": ".".join(str(part) for part in error["loc"]), "message": message}
+    return {"field": ".".join(str(part) for part in error["loc"]) or "body", "message": message}
 
 
 def validation_problem(error: ValidationError) -> Response:

@@ -108,9 +108,11 @@ class DocumentationResponseIn(Strict):
     @model_validator(mode="after")
     def _decision_fields(self):
         if self.decision == "provided" and (self.evidence is None or self.fault is None):
-            raise ValueError("a provided answer carries evidence and a fault finding")
-        if self.decision == "declined" and (self.reason is None or self.evidence or self.fault):
-            raise ValueError("a declined answer carries a reason and no evidence or fault")
+            raise ValueError("a provided answer needs evidence and a fault finding")
+        if self.decision == "declined" and self.reason is None:
+            raise ValueError("a declined answer needs a reason")
+        if self.decision == "declined" and (self.evidence or self.fault):
+            raise ValueError("a declined answer carries no evidence or fault finding; send decision provided with them")
         return self
 
 

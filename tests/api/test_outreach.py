@@ -137,3 +137,13 @@ def test_messages_of_another_sellers_case_are_a_404(client, seller, other_seller
     case = contacted()
     assert_problem(client.get(f"/v1/cases/{case['id']}/messages", headers=other_seller.headers), 404)
     assert_problem(client.post(f"/v1/cases/{case['id']}/messages/preview", json={}, headers=other_seller.headers), 404)
+
+
+@pytest.mark.parametrize(
+    "address", ["a/b@example.com", "dept/../x@example.com", "o'hara+tag%x@example.com", "x?y#z@example.com"]
+)
+def test_any_address_on_the_suppression_list_can_be_deleted(client, seller, address):
+    created = client.post("/v1/suppressions", json={"email": address}, headers=seller.headers)
+    assert created.status_code == 201
+    assert client.delete(created.headers["Location"], headers=seller.headers).status_code == 204
+    assert client.get("/v1/suppressions", headers=seller.headers).get_json()["items"] == []

@@ -114,7 +114,8 @@ def test_missing_evidence_is_a_422_naming_each_field(client, seller, shipper, op
 def test_decline_and_answer_only_once(client, seller, shipper, open_case):
     case = open_case()
     request = ask(client, seller, case["id"]).get_json()
-    assert_problem(answer(client, shipper, request["id"], decision="declined"), 422)
+    refused = assert_problem(answer(client, shipper, request["id"], decision="declined"), 422, "body")
+    assert refused["errors"] == [{"field": "body", "message": "a declined answer needs a reason"}]
     declined = answer(client, shipper, request["id"], decision="declined", reason="The order left another warehouse")
     assert declined.status_code == 200 and declined.get_json()["status"] == "declined"
     assert_problem(provide(client, shipper, request["id"]), 409)
