@@ -3,6 +3,8 @@ delivers through a real SMTP server (aiosmtpd), retries, gives up, and moves the
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import (
     ACTION,
     assert_problem,

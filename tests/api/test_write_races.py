@@ -39,7 +39,8 @@ def test_the_same_template_override_deleted_at_once(client, seller):
 
 
 def test_the_same_webhook_endpoint_changed_and_deleted_at_once(client, seller):
-    created = client.post("/v1/webhooks", json={"url": "http://127.0.0.1:9999/hooks", "events": ["*"]}, headers=seller.headers)
+    hook = {"url": "http://127.0.0.1:9999/hooks", "events": ["*"]}
+    created = client.post("/v1/webhooks", json=hook, headers=seller.headers)
     path = f"/v1/webhooks/{created.get_json()['id']}"
     patch = ("patch", path, {"url": "http://127.0.0.1:9998/hooks", "enabled": False})
     assert race(client, [patch] * THREADS, seller.headers) == Counter({200: THREADS})

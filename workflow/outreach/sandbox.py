@@ -91,7 +91,8 @@ def _spend(kind: str, amount: int, limit: int, what: str) -> None:
 def _check_length(length: int) -> None:
     if length > MAX_VALUE_LENGTH:
         raise TemplateLimitExceeded(
-            "value_length", f"the template builds a value of {length:,} characters or items; the limit is {MAX_VALUE_LENGTH:,}"
+            "value_length",
+            f"the template builds a value of {length:,} characters or items; the limit is {MAX_VALUE_LENGTH:,}",
         )
 
 
@@ -208,7 +209,9 @@ class BoundedSandbox(SandboxedEnvironment):
 
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
         if operator == "%" and isinstance(left, str):
-            raise TemplateLimitExceeded("string_formatting", "%-formatting of strings is not available; write {{ value }}")
+            raise TemplateLimitExceeded(
+                "string_formatting", "%-formatting of strings is not available; write {{ value }}"
+            )
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
                 if _sized(sequence) is not None and isinstance(times, int):
@@ -221,7 +224,9 @@ class BoundedSandbox(SandboxedEnvironment):
                 "**": left.bit_length() * max(right, 0),
             }.get(operator, 0)
             if bits > MAX_INTEGER_BITS:
-                raise TemplateLimitExceeded("number_size", f"the template computes a number over {MAX_INTEGER_BITS} bits")
+                raise TemplateLimitExceeded(
+                    "number_size", f"the template computes a number over {MAX_INTEGER_BITS} bits"
+                )
         return super().call_binop(context, operator, left, right)
 
     def charged(self, piece: Any) -> Any:
