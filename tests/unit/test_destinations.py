@@ -36,6 +36,8 @@ REFUSED_SPELLINGS = [
     "http://hooks.example.net\t.evil/x",
     "http://hooks.example.net\r\nHost: 127.0.0.1/x",
     "http://hooks.example.net\x00.127.0.0.1/",
+    "http://%31%32%37.0.0.1/",
+    "http://hooks.example.net%2e127.0.0.1/",
     # IPv4 in unusual forms (the C resolver reads all of these as loopback)
     "http://0/",
     "http://127.1/",
