@@ -66,14 +66,15 @@ def authenticated_blueprint(
     name: str, tag: Tag, *, url_prefix: str = "/v1", authenticate: Callable = authenticate_seller
 ) -> APIBlueprint:
     """A /v1 blueprint whose every operation needs a bearer token (a seller's by default) and
-    documents the 401 and 422 problem answers."""
+    documents its problem answers: 401, 413 (too large), 422, and 429 (too many failed
+    authentications from the address)."""
     blueprint = APIBlueprint(
         name,
         __name__,
         url_prefix=url_prefix,
         abp_tags=[tag],
         abp_security=[{"bearer": []}],
-        abp_responses={401: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE},
+        abp_responses={401: PROBLEM_RESPONSE, 413: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE, 429: PROBLEM_RESPONSE},
     )
     blueprint.before_request(authenticate)
     failed_authentication_limit(blueprint)
