@@ -3,10 +3,13 @@ which limit it ran into, and nothing is stored."""
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import Counter
 
 import pytest
 
+from tests.api.test_concurrency import race
 from tests.helpers import assert_problem
 
 MESSAGE = "/v1/templates/message/en"
@@ -76,3 +79,25 @@ def test_ordinary_templates_still_use_loops_filters_and_macros(client, seller, o
     case = open_case(feedback_types=["product_review"])
     preview = client.post(f"/v1/cases/{case['id']}/messages/preview", json={}, headers=seller.headers).get_json()
     assert preview["text"].startswith("Dear ") and "About: PRODUCT." in preview["text"]
+
+
+def test_bombs_at_once_leave_other_sellers_writes_alone(client, seller, other_seller):
+    bomb = ("put", MESSAGE, {"source": BOMBS[0][1]})
+    statuses: dict[str, Counter] = {}
+    threads = [
+        threading.Thread(target=lambda: statuses.update(bombs=race(client, [bomb] * 4, seller.headers))),
+        threading.Thread(
+            target=lambda: statuses.update(
+                writes=race(
+                    client,
+                    [("post", "/v1/suppressions", {"email": f"b{i}@example.com"}) for i in range(8)],
+                    other_seller.headers,
+                )
+            )
+        ),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert statuses == {"bombs": Counter({422: 4}), "writes": Counter({201: 8})}
