@@ -161,9 +161,8 @@ def _filter_with_checked_result(name: str):
             _check_length(size)
         return result
 
-    for marker in ("jinja_pass_arg",):  # keep pass_context/pass_environment/pass_eval_context
-        if hasattr(original, marker):
-            setattr(checked, marker, getattr(original, marker))
+    if hasattr(original, "jinja_pass_arg"):  # what pass_context, pass_environment... marked
+        checked.jinja_pass_arg = original.jinja_pass_arg
     return checked
 
 
@@ -177,7 +176,7 @@ def _bounded_join(eval_ctx, value: Iterable, separator: str = "", attribute: str
 
 class BoundedSandbox(SandboxedEnvironment):
     code_generator_class = _BoundedCodeGenerator
-    intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
