@@ -165,3 +165,122 @@ def test_the_result_is_plain_json_data():
     assert data["type_codes"] == ["scam_warning"]
     assert data["ground_codes"] == ["personal_information"]
     assert data["grounds"][0]["spans"][0]["text"] == "0171 2345678"
+
+
+# The vocabulary generalises: product complaints in words no listed phrase holds still count,
+# in every covered language, and still only when nothing speaks of the delivery or the service.
+@pytest.mark.parametrize(
+    "comment, language",
+    [
+        ("The strap snapped on day three and the buckle rusts.", "en"),
+        ("Der Ventilator ist so laut wie ein Düsenjet.", "de"),
+        ("Chaussettes trouées après deux ports, tissu rêche.", "fr"),
+        ("El sonido se corta todo el rato.", "es"),
+        ("Il tessuto fa i pallini, sedia scomodissima e traballante.", "it"),
+        ("扇風機の音がうるさすぎて眠れません。", "ja"),
+    ],
+)
+def test_a_product_complaint_in_unlisted_words_is_a_removable_product_review(comment, language):
+    result = triage(comment, 1)
+    assert result.language == language
+    assert result.type_codes == ["product_review"]
+    assert result.ground_codes == ["product_review_only"]
+    assert _spans_point_at_their_text(comment, result)
+
+
+def test_a_one_star_comment_judging_the_item_in_no_known_phrase_is_a_product_review_with_its_words():
+    comment = "Honestly pathetic. My kids laughed at it."
+    result = triage(comment, 1)
+    assert result.type_codes == ["product_review"]
+    assert [span.text for span in result.feedback_types[0].spans] == ["pathetic"]
+    assert result.ground_codes == ["product_review_only"]
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Honestly pathetic, the courier threw it over the fence.",  # delivery
+        "Honestly pathetic. Nobody from the company ever picked up.",  # the seller
+        "Pathetic, I paid and waited for nothing.",  # the order
+    ],
+)
+def test_judging_words_beside_delivery_service_or_order_words_make_no_product_review(comment):
+    result = triage(comment, 1)
+    assert "product_review_only" not in result.ground_codes
+
+
+def test_judging_words_under_three_stars_or_more_find_nothing():
+    assert triage("Honestly pathetic. My kids laughed at it.", 3).type_codes == []
+
+
+def test_a_product_complaint_beside_unexplained_words_about_the_seller_is_not_offered_for_removal():
+    comment = "Feels cheap, and it took the seller a week to ship it."
+    result = triage(comment, 1)
+    decision = result.product_review_only
+    assert not decision.removable
+    assert "product_review_only" not in result.ground_codes
+    assert {span.text for span in decision.unexplained} == {"seller", "ship"}
+    assert '"seller"' in result.explanation and "should read it" in result.explanation
+
+
+@pytest.mark.parametrize(
+    "comment, language",
+    [
+        ("Einfach nur Schrott, Finger weg.", "de"),
+        ("Produit nul, à fuir.", "fr"),
+        ("最悪の商品です。買わない方がいい。", "ja"),
+    ],
+)
+def test_a_warning_against_the_item_beside_a_product_complaint_is_part_of_the_product_review(comment, language):
+    result = triage(comment, 1)
+    assert result.language == language
+    assert result.type_codes == ["product_review"]
+    assert result.ground_codes == ["product_review_only"]
+
+
+def test_a_warning_against_the_seller_stays_a_scam_warning():
+    result = triage("Einfach nur Schrott, Finger weg von diesem Händler.", 1)
+    assert "scam_warning" in result.type_codes
+    assert "product_review_only" not in result.ground_codes
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Box had a hole in it.", "Le carton avait un trou.", "箱に穴が開いていました。"],
+)
+def test_a_hole_in_the_box_is_no_product_review(comment):
+    assert "product_review_only" not in triage(comment, 1).ground_codes
+
+
+@pytest.mark.parametrize(
+    "comment, language",
+    [
+        ("La tasse s'est fissurée au premier lavage.", "fr"),
+        ("マグカップが一回洗っただけでひびが入りました。", "ja"),
+        ("Die Tasse hat nach dem ersten Spülen einen Riss.", "de"),
+    ],
+)
+def test_damage_after_washing_or_wearing_is_the_products_quality(comment, language):
+    result = triage(comment, 1)
+    assert result.language == language
+    assert result.type_codes == ["product_review"]
+
+
+@pytest.mark.parametrize(
+    "comment, types",
+    [
+        ("3 semaines de délai au lieu de 3 jours.", ["late_delivery"]),  # "instead of" a time
+        ("received 1 pack instead of the 3 pack i paid for", ["wrong_item"]),
+        ("Ventilateur bruyant, tout le reste est de mauvaise qualité.", ["product_review"]),
+    ],
+)
+def test_instead_of_an_item_is_a_wrong_item_and_instead_of_a_time_is_not(comment, types):
+    assert triage(comment, 1).type_codes == types
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Molto soddisfatta, imballato benissimo e arrivato in anticipo", "Arrived two days early, lovely, love it"],
+)
+def test_praise_in_more_words_under_one_star_is_a_mistake(comment):
+    assert triage(comment, 1).type_codes == ["mistake"]

@@ -34,8 +34,17 @@ from workflow.triage.model import (
 )
 from workflow.triage.obscenity import obscene_spans
 from workflow.triage.personal import email_spans, link_spans, name_spans, phone_regions, phone_spans
+from workflow.triage.vocabulary import (
+    BROADER_PRAISE,
+    BROADER_TYPE_PATTERNS,
+    NEGATIVE_WORDS,
+    OTHER_TOPIC_WORDS,
+    SERVICE_WORDS,
+)
 
 MISTAKE_TYPE = "mistake"
+PRODUCT_REVIEW_TYPE = "product_review"
+SCAM_WARNING_TYPE = "scam_warning"
 # Ratings under which praise is a mistake (1-2 stars are negative feedback).
 NEGATIVE_RATINGS = (1, 2)
 # Praise is clear when it is said twice, or makes up at least this share of the comment;
@@ -72,18 +81,29 @@ def _compile(patterns: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
         return re.compile(alternatives)
     # Buyers write apostrophes either way and often leave them out of "don't".
     alternatives = _fold(alternatives).replace("'", "['’]").replace("n['’]t", "n['’]?t")
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    # A match starts and ends at a word edge; one that ends in a space or a sign ("instead of ")
+    # has its edge already.
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:(?!\w)|(?<!\w))", re.IGNORECASE)
 
 
 def _compile_cue(pattern: str, spaced: bool) -> re.Pattern[str]:
     return re.compile(_fold(pattern) if spaced else pattern, re.IGNORECASE)
 
 
+def _type_patterns(language: str) -> dict[str, tuple[str, ...]]:
+    """The listed phrasings of each type and the broader vocabulary, together."""
+    listed, broader = TYPE_PATTERNS[language], BROADER_TYPE_PATTERNS.get(language, {})
+    return {code: listed.get(code, ()) + broader.get(code, ()) for code in {**listed, **broader}}
+
+
 _TYPE_REGEXES = {
-    language: {code: _compile(patterns, language != "ja") for code, patterns in types.items()}
-    for language, types in TYPE_PATTERNS.items()
+    language: {code: _compile(patterns, language != "ja") for code, patterns in _type_patterns(language).items()}
+    for language in TYPE_PATTERNS
 }
-_PRAISE_REGEXES = {language: _compile(patterns, language != "ja") for language, patterns in PRAISE_PATTERNS.items()}
+_PRAISE_REGEXES = {
+    language: _compile(patterns + BROADER_PRAISE.get(language, ()), language != "ja")
+    for language, patterns in PRAISE_PATTERNS.items()
+}
 _NEGATION_REGEXES = {language: _compile_cue(pattern, True) for language, pattern in NEGATION_BEFORE.items()}
 _NEGATION_AFTER_JA = re.compile(NEGATION_AFTER_JA)
 _JA_NEGATIVE_ENDINGS = ("な", "ませ", "おら", "ず", "ない", "無")
@@ -92,6 +112,9 @@ _USAGE = {language: _compile_cue(p, language != "ja") for language, p in USAGE_C
 _ARRIVAL = {language: _compile_cue(p, language != "ja") for language, p in ARRIVAL_CUES.items()}
 _PACKAGING_NOUNS = {language: _compile_cue(p, language != "ja") for language, p in PACKAGING_NOUNS.items()}
 _ITEM_NOUNS = {language: _compile_cue(p, language != "ja") for language, p in ITEM_NOUNS.items()}
+_OTHER_TOPICS = {language: _compile_cue(p, language != "ja") for language, p in OTHER_TOPIC_WORDS.items()}
+_NEGATIVE_WORDS = {language: _compile_cue(p, language != "ja") for language, p in NEGATIVE_WORDS.items()}
+_SERVICE_WORDS = {language: _compile_cue(p, language != "ja") for language, p in SERVICE_WORDS.items()}
 
 
 def triage(comment: str, rating: int, *, language: str | None = None, marketplace: str | None = None) -> TriageResult:
@@ -105,7 +128,9 @@ def triage(comment: str, rating: int, *, language: str | None = None, marketplac
     mistake = _mistake(comment, text, code, rating, findings) if covered else MistakeVerdict(False, ())
     if mistake.is_mistake:
         findings = [TypeFinding(MISTAKE_TYPE, mistake.spans)]
-    product_decision = _product_review_decision(findings)
+    elif covered and not findings:
+        findings = _judged_item(comment, text, code, rating)
+    product_decision = _product_review_decision(findings, comment, text, code)
     grounds = []
     if product_decision.removable:
         spans = product_decision.product_spans
@@ -150,18 +175,23 @@ def _type_findings(comment: str, text: str, language: str) -> list[TypeFinding]:
         (code, span)
         for code, span in raw
         # A phrase inside a longer phrase of another type belongs to the longer one:
-        # "cheap" inside "cheap packaging" is about the packaging.
+        # "cheap" inside "cheap packaging" is about the packaging. The same words read as both
+        # a product complaint and another type ("cassé" judged damage on arrival) are the other.
         if not any(
             other != code
             and o.start <= span.start
             and span.end <= o.end
-            and (o.end - o.start) > (span.end - span.start)
+            and ((o.end - o.start) > (span.end - span.start) or code == PRODUCT_REVIEW_TYPE)
             for other, o in raw
         )
     ]
     by_code: dict[str, list[Span]] = {}
     for code, span in kept:
         by_code.setdefault(code, []).append(span)
+    if PRODUCT_REVIEW_TYPE in by_code and SCAM_WARNING_TYPE in by_code and not _OTHER_TOPICS[language].search(text):
+        # "Junk, don't buy": a warning that names no seller, order, delivery or fraud, beside a
+        # complaint about the item, warns against the item.
+        by_code[PRODUCT_REVIEW_TYPE] += by_code.pop(SCAM_WARNING_TYPE)
     return [TypeFinding(code, _outermost(by_code[code])) for code in in_policy_order(list(by_code))]
 
 
@@ -224,15 +254,42 @@ def _mistake(comment: str, text: str, language: str, rating: int, findings: list
     return MistakeVerdict(True, tuple(praise))
 
 
-def _product_review_decision(findings: list[TypeFinding]) -> ProductReviewDecision:
+def _judged_item(comment: str, text: str, language: str, rating: int) -> list[TypeFinding]:
+    """A 1-2 star comment no pattern explains, that judges something badly and says nothing of
+    delivery, packaging, service or the order, can only be about the item: a product review,
+    with the judging words as evidence. Any word about those other topics keeps it unexplained."""
+    if rating not in NEGATIVE_RATINGS or _OTHER_TOPICS[language].search(text):
+        return []
+    spans = [
+        Span(m.start(), m.end(), comment[m.start() : m.end()])
+        for m in _NEGATIVE_WORDS[language].finditer(text)
+        if m.end() > m.start() and not _negated(text, m.start(), m.end(), language)
+    ]
+    return [TypeFinding(PRODUCT_REVIEW_TYPE, _outermost(spans))] if spans else []
+
+
+def _product_review_decision(
+    findings: list[TypeFinding], comment: str, text: str, language: str | None
+) -> ProductReviewDecision:
     codes = [finding.code for finding in findings]
     product = [f for f in findings if FEEDBACK_TYPES_BY_CODE[f.code].product_related]
     blocking = tuple(f for f in findings if not FEEDBACK_TYPES_BY_CODE[f.code].product_related)
     removable = RemovalGround.PRODUCT_REVIEW_ONLY.value in removal_grounds(codes, [])
+    unexplained: tuple[Span, ...] = ()
+    if removable:
+        # A wrong removal request costs more than a missed one: words about the seller or the
+        # delivery that no finding explains may be a complaint the patterns do not know.
+        explained = [span for finding in findings for span in finding.spans]
+        unexplained = tuple(
+            Span(m.start(), m.end(), comment[m.start() : m.end()])
+            for m in _SERVICE_WORDS[language].finditer(text)
+            if not any(s.start <= m.start() and m.end() <= s.end for s in explained)
+        )
     return ProductReviewDecision(
-        removable=removable,
+        removable=removable and not unexplained,
         product_spans=tuple(span for finding in product for span in finding.spans),
         blocking=blocking if product else (),
+        unexplained=unexplained,
     )
 
 

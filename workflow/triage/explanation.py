@@ -73,6 +73,12 @@ def explain(result: TriageResult) -> str:
             f"{blockers}. "
             "Amazon does not remove a comment that mixes product opinion with a service complaint."
         )
+    elif decision.unexplained:
+        sentences.append(
+            "It is not offered as a product review: besides the product, it speaks of the seller, the "
+            f"delivery or the service ({_quoted(decision.unexplained)}) in words the triage cannot judge, "
+            "so the seller should read it before asking Amazon."
+        )
 
     for ground in result.grounds:
         if ground.code == "obscene_language":

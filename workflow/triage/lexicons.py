@@ -759,7 +759,8 @@ TYPE_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"en morceaux",
             r"tâché\w*",
             r"sale\b",
-            r"dommage\w*",
+            # "Dommage" alone is "a pity"; the damage is "des dommages".
+            r"dommages",
         ),
         "inaccurate_description": (
             r"(?:pas|non) conforme\w*",
@@ -1640,13 +1641,26 @@ CONTRAST: dict[str, str] = {
 USAGE_CUES: dict[str, str] = {
     "en": (
         r"\b(?:after|within|second time|first time|first use|day one|first day|next day|straight away|"
-        r"right away|immediately|soon|used it|using it|in use)\b"
+        r"right away|immediately|soon|used it|using it|in use|the first (?:week|day|month|wash|wear)|"
+        r"wash(?:es|ed|ing)?|wears|wore|wearing)\b"
     ),
-    "de": r"\b(?:nach|beim (?:ersten|zweiten|dritten)|ersten Gebrauch|am ersten Tag|sofort|gleich)\b",
-    "fr": r"\b(?:apres|au bout|des la premiere|premiere utilisation|deuxieme utilisation|le lendemain)\b",
-    "es": r"\b(?:despues|a los|al (?:primer|segundo)|el primer dia|tras|a la semana|enseguida)\b",
-    "it": r"\b(?:dopo|al primo|il giorno dopo|alla prima|subito)\b",
-    "ja": r"(?:すぐ|回目|日で|週間で|ヶ月で|使って|使用中|始め)",
+    "de": (
+        r"\b(?:nach|beim (?:ersten|zweiten|dritten)|ersten Gebrauch|am ersten Tag|sofort|gleich|"
+        r"Wasche|Waschen|gewaschen|Spulen|gespult|Tragen|getragen|Benutzung|Benutzen|Gebrauch)\b"
+    ),
+    "fr": (
+        r"\b(?:apres|au bout|des la premiere|premiere utilisation|deuxieme utilisation|le lendemain|"
+        r"(?:au|des le) (?:premier|deuxieme|second) (?:lavage|usage|port|jour)|lavages?|lave|porte)\b"
+    ),
+    "es": (
+        r"\b(?:despues|a los|al (?:primer|segundo)|el primer dia|tras|a la semana|enseguida|"
+        r"(?:en el|al) (?:primer|segundo) (?:lavado|uso|dia)|lavados?|usos?|puest[oa])\b"
+    ),
+    "it": (
+        r"\b(?:dopo|al primo|il giorno dopo|alla prima|subito|(?:al|dal) (?:primo|secondo) (?:lavaggio|uso|"
+        r"utilizzo)|lavaggi?o?|utilizzi|indossat\w*)\b"
+    ),
+    "ja": r"(?:すぐ|回目|日で|週間で|ヶ月で|使って|使用中|始め|洗っ|洗濯|履い|着て|使用|回で|回使|だけで)",
 }
 ARRIVAL_CUES: dict[str, str] = {
     "en": (

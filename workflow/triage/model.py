@@ -35,11 +35,14 @@ class GroundFinding:
 @dataclass(frozen=True)
 class ProductReviewDecision:
     """Whether the entire comment is a product review. When it is not, `blocking` names the
-    findings about delivery, packaging, service or the order that keep it from being one."""
+    findings about delivery, packaging, service or the order that keep it from being one, and
+    `unexplained` the words about the seller, delivery or service that no finding explains
+    but that keep a comment otherwise about the product from counting as a product review."""
 
     removable: bool
     product_spans: tuple[Span, ...]
     blocking: tuple[TypeFinding, ...]
+    unexplained: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
