@@ -105,9 +105,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     with app.app_context():
         configure_engine(db.engine)
 
-    from api import cases, insights, meta, outreach, shipping, triage, webhooks
+    from api import cases, imports, insights, meta, outreach, shipping, triage, webhooks
 
     app.register_api(cases.blueprint)
+    app.register_api(imports.blueprint)
     app.register_api(outreach.blueprint)
     app.register_api(webhooks.blueprint)
     app.register_api(shipping.seller_blueprint)

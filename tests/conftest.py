@@ -28,6 +28,8 @@ from worker.runner import Worker
 from workflow.metadata import metadata
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
+# A fixed Fernet key, so the tests can read what is stored encrypted.
+TEST_CREDENTIALS_KEY = "x0vDvd7qKQ9T3dK0pYt7v3yD3n2vX1o6mJ8w2cQyQ7E="
 
 
 def _reset_postgres(url: str) -> None:
@@ -74,6 +76,7 @@ def app(database_url, smtp_server):
             "WEBHOOK_ALLOW_PRIVATE_NETWORKS": True,
             # Many tests send wrong tokens on purpose from one address; test_limits lowers it.
             "AUTH_FAILURE_LIMIT": "100000 per minute",
+            "CREDENTIALS_KEY": TEST_CREDENTIALS_KEY,
         }
     )
     with app.app_context():

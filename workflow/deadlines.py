@@ -60,12 +60,17 @@ def _notice_instants(case: Case) -> list[tuple[datetime, str, int, int]]:
     ]
 
 
+def schedule_of(case: Case) -> tuple[datetime | None, datetime | None]:
+    """The derived schedule columns (`sweep_at`, `next_notice_at`) of a case, or of anything
+    with its state, outcome, windows, removal grounds and notices sent (a bulk import's rows)."""
+    pending = _notice_instants(case) if case.outcome is None else []
+    return hopeless_from(case), min((instant for instant, *_ in pending), default=None)
+
+
 def keep_schedule(_mapper, _connection, case: Case) -> None:
     """The derived schedule columns, as of the row about to be written (a mapper event of
     every insert and update of a case, attached by Case itself)."""
-    case.sweep_at = hopeless_from(case)
-    pending = _notice_instants(case) if case.outcome is None else []
-    case.next_notice_at = min((instant for instant, *_ in pending), default=None)
+    case.sweep_at, case.next_notice_at = schedule_of(case)
 
 
 # --- the sweep ------------------------------------------------------------------------------

@@ -26,6 +26,18 @@ class Settings:
     webhook_secret_grace_seconds: float = 86_400.0
     # Business days the shipper has to answer a documentation request.
     documentation_response_business_days: int = 2
+    # Fernet key that encrypts Amazon credentials at rest (feedback-desk amazon new-key).
+    credentials_key: str = ""
+    # Where the Selling Partner API and Login with Amazon are reached; empty: Amazon's own
+    # endpoints for the connection's region (set for a local stand-in only).
+    amazon_api_endpoint: str = ""
+    amazon_token_endpoint: str = ""
+    # The scheduled pull: the period each report covers, and how long a report may stay queued
+    # at Amazon before it is given up (the next day's request tries again).
+    amazon_report_days: int = 100
+    amazon_report_give_up_hours: float = 4.0
+    # Rows of a report written per transaction.
+    import_chunk_rows: int = 2000
     # In-process listeners attached to every case machine (see workflow.plugins); loaded by
     # the app from installed packages and the LISTENERS setting, not read from the config.
     listeners: tuple = ()

@@ -29,6 +29,16 @@ def _day(instant: datetime) -> str:
     return instant.strftime("%Y-%m-%d %H:%M UTC")
 
 
+@guard(
+    lambda case, now: (
+        "the case has no feedback type yet (it came from a feedback report and needs classification): "
+        "set feedback_types with PATCH first"
+    )
+)
+def is_classified(model: Case, now: datetime) -> bool:
+    return not model.needs_classification
+
+
 @guard(lambda case, now: f"the customer removal window closed on {_day(case.customer_removal_by)}")
 def customer_window_open(model: Case, now: datetime) -> bool:
     return now < model.customer_removal_by

@@ -27,3 +27,14 @@ class HistoryRecorder:
                 at=self.now,
             )
         )
+
+
+def record_change(session: Session, case: Case, what: str, *, actor: str, note: str, now: datetime) -> None:
+    """A change of the case that is no transition (the buyer edited the feedback), kept in the
+    same history: the state stays as it was."""
+    case.updated_at = now
+    session.add(
+        CaseTransition(
+            case_id=case.id, event=what, from_state=case.state, to_state=case.state, actor=actor, note=note, at=now
+        )
+    )

@@ -23,6 +23,7 @@ from workflow.cases.guards import (
     deadline_passed,
     has_buyer_address,
     has_removal_grounds,
+    is_classified,
 )
 from workflow.models import Case
 from workflow.settings import Settings
@@ -57,14 +58,16 @@ class CaseMachine(StateMachine):
 
     # Amazon allows one removal request per order: contact_customer leaves `new`, which no
     # transition re-enters, and an order has one case, so it can fire only once per order.
-    contact_customer = new.to(contacting_customer, cond=[customer_window_open, has_buyer_address, buyer_can_be_emailed])
+    contact_customer = new.to(
+        contacting_customer, cond=[is_classified, customer_window_open, has_buyer_address, buyer_can_be_emailed]
+    )
     customer_contacted = contacting_customer.to(awaiting_removal)
     customer_removed_feedback = closed.from_(new, contacting_customer, awaiting_removal)
     request_amazon_removal = awaiting_removal.to(
-        amazon_removal_requested, cond=[amazon_window_open, has_removal_grounds]
+        amazon_removal_requested, cond=[is_classified, amazon_window_open, has_removal_grounds]
     ) | new.to(
         amazon_removal_requested,
-        cond=[amazon_window_open, has_removal_grounds, customer_cannot_be_asked],
+        cond=[is_classified, amazon_window_open, has_removal_grounds, customer_cannot_be_asked],
     )
     amazon_removed_feedback = amazon_removal_requested.to(closed)
     amazon_declined = amazon_removal_requested.to(closed)

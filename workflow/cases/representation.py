@@ -54,6 +54,11 @@ class CaseOut(BaseModel):
         description="triage: the types were taken from the triage of the comment; seller: the seller chose them."
     )
     triage: TriageOut | None = Field(description="The triage of the comment when the case was opened.")
+    needs_classification: bool = Field(
+        description="The case has no feedback type yet: set feedback_types before contacting the buyer or Amazon."
+    )
+    source: Literal["manual", "amazon_report"]
+    feedback_import_id: str | None = Field(description="The feedback import the case came from.")
     buyer: BuyerOut
     asserted_grounds: list[str]
     state: CaseState
@@ -79,6 +84,9 @@ def case_representation(case: Case, now: datetime) -> CaseOut:
         feedback_types=case.feedback_types,
         feedback_types_source=case.feedback_types_source,
         triage=triage_representation(case.triage) if case.triage_json else None,
+        needs_classification=case.needs_classification,
+        source=case.source,
+        feedback_import_id=case.feedback_import_id,
         buyer=BuyerOut(
             email=case.buyer_email,
             name=case.buyer_name,

@@ -56,6 +56,11 @@ def _subscribers(session: Session, seller_id: str, event_type: str) -> list[Webh
     ]
 
 
+def wanted(session: Session, seller_id: str, event_type: str) -> bool:
+    """Whether any endpoint of the seller takes `event_type` (a bulk writer skips the work if not)."""
+    return bool(_subscribers(session, seller_id, event_type))
+
+
 def emit(session: Session, case: Case, event_type: str, now: datetime, **extra) -> None:
     """Queue `event_type` about `case` for every endpoint of its seller that wants it, in the
     caller's transaction. `data` is the case as the API shows it, plus `extra` members."""
