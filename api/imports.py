@@ -24,7 +24,7 @@ from api.schemas.imports import (
 )
 from workflow.clock import utcnow
 from workflow.intake import amazon_pull, use_cases
-from workflow.models import AmazonConnection, FeedbackImport
+from workflow.intake.models import AmazonConnection, FeedbackImport
 
 blueprint = authenticated_blueprint("imports", Tag(name="feedback imports"))
 
@@ -35,7 +35,11 @@ REPORT_BODY = {
         TSV: {"schema": {"type": "string", "format": "binary"}},
         "text/plain": {"schema": {"type": "string", "format": "binary"}},
         "multipart/form-data": {
-            "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}, "required": ["file"]}
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
         },
     },
 }

@@ -8,9 +8,10 @@ an Alembic revision for its tables; nothing else needs to know.
 
 from __future__ import annotations
 
+import workflow.intake.models
 import workflow.models
 from workflow.db import Base
 
-MODELS_MODULES = (workflow.models,)
+MODELS_MODULES = (workflow.models, workflow.intake.models)
 
 metadata = Base.metadata

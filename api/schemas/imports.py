@@ -11,11 +11,13 @@ from api.schemas.cases import Marketplace
 from api.schemas.common import Input, Strict
 from workflow.intake.use_cases import MAX_STORED_REJECTIONS
 
+
 class ImportQuery(Strict):
     marketplace: Marketplace = Field(description="The marketplace the report is of: it decides how dates are read.")
     covers_from: date | None = Field(
-        None, description="First day the report covers. With covers_to, feedback of the period missing from the file "
-        "counts as removed."
+        None,
+        description="First day the report covers. With covers_to, feedback of the period missing from the file "
+        "counts as removed.",
     )
     covers_to: date | None = Field(None, description="Last day the report covers.")
 
@@ -63,7 +65,9 @@ class ImportSummary(BaseModel):
 
 
 class ImportOut(ImportSummary):
-    rejected: list[RejectedRowOut] = Field(description=f"The first {MAX_STORED_REJECTIONS} rejected rows, each with its line and why.")
+    rejected: list[RejectedRowOut] = Field(
+        description=f"The first {MAX_STORED_REJECTIONS} rejected rows, each with its line and why."
+    )
 
 
 class ImportList(BaseModel):

@@ -40,8 +40,15 @@ def test_workflow_describes_the_machine_itself(client):
     from_new = {(t["event"], t["to_state"]) for t in workflow["transitions"] if t["from_state"] == "new"}
     assert ("contact_customer", "contacting_customer") in from_new
     assert ("customer_contacted", "awaiting_removal") not in from_new
-    guarded = next(t for t in workflow["transitions"] if t["event"] == "request_amazon_removal" and t["from_state"] == "new")
-    assert guarded["guards"] == ["is_classified", "amazon_window_open", "has_removal_grounds", "customer_cannot_be_asked"]
+    guarded = next(
+        t for t in workflow["transitions"] if t["event"] == "request_amazon_removal" and t["from_state"] == "new"
+    )
+    assert guarded["guards"] == [
+        "is_classified",
+        "amazon_window_open",
+        "has_removal_grounds",
+        "customer_cannot_be_asked",
+    ]
 
 
 def test_readme_diagram_is_the_machines(client):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
 from workflow.cases.machine import TransitionContext
 from workflow.models import Case, CaseTransition
 

@@ -127,7 +127,9 @@ class ReportsClient:
         except requests.RequestException as error:
             raise AmazonUnavailable(f"downloading report document {report_document_id} failed: {error}") from error
         response.raw.decode_content = True  # a transfer encoding, not the document's own GZIP
-        return Document(response.raw, _charset(response.headers.get("Content-Type", "")), document.compression_algorithm)
+        return Document(
+            response.raw, _charset(response.headers.get("Content-Type", "")), document.compression_algorithm
+        )
 
 
 def _charset(content_type: str) -> str | None:

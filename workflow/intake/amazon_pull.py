@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 from workflow.errors import InvalidInput, NotFound
 from workflow.intake import credentials
 from workflow.intake.amazon import MARKETPLACE_REGIONS, AmazonAccount, AmazonUnavailable, ReportsClient
+from workflow.intake.models import AmazonConnection, AmazonReportRequest
 from workflow.intake.report import MalformedReport
 from workflow.intake.use_cases import import_no_rows, import_report
-from workflow.models import AmazonConnection, AmazonReportRequest
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
 
@@ -181,7 +181,12 @@ def poll_reports(
                 .limit(limit)
             )
         )
-        connections = {c.id: c for c in session.scalars(select(AmazonConnection).where(AmazonConnection.id.in_({r.connection_id for r in due})))}
+        connections = {
+            c.id: c
+            for c in session.scalars(
+                select(AmazonConnection).where(AmazonConnection.id.in_({r.connection_id for r in due}))
+            )
+        }
         session.expunge_all()
     for request in due:
         outcome = _poll(session, request, connections[request.connection_id], settings, now, client_for)

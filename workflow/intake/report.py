@@ -299,4 +299,6 @@ class FeedbackReport:
 
 
 def _period(covers_from: date | None, covers_to: date | None) -> str:
-    return f"{covers_from.isoformat() if covers_from else 'any date'} to {covers_to.isoformat() if covers_to else 'today'}"
+    return (
+        f"{covers_from.isoformat() if covers_from else 'any date'} to {covers_to.isoformat() if covers_to else 'today'}"
+    )

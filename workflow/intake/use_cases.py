@@ -24,8 +24,9 @@ from workflow.cases import use_cases as case_use_cases
 from workflow.cases.history import record_change
 from workflow.cases.machine import INITIAL_STATE, OPEN_STATES
 from workflow.errors import InvalidInput, NotFound
+from workflow.intake.models import FeedbackImport, FeedbackImportRejection
 from workflow.intake.report import FeedbackReport, FeedbackRow, RejectedRow
-from workflow.models import Case, FeedbackImport, FeedbackImportRejection, new_id
+from workflow.models import Case, new_id
 from workflow.policy import removal_grounds
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
@@ -392,4 +393,3 @@ def list_imports(
     if len(found) > limit:
         return found[:limit], found[limit - 1].id
     return found, None
-

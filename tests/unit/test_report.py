@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from tests.intake.reports import Row, order_id, report_bytes
+from tests.helpers import Row, order_id, report_bytes
 from workflow.intake.report import FeedbackReport, FeedbackRow, MalformedReport, RejectedRow, parse_report_date
 
 TODAY = date(2026, 11, 20)
@@ -109,11 +109,18 @@ def test_the_marketplace_decides_day_and_month():
 
 def test_bad_rows_are_listed_and_the_good_ones_kept():
     good_rows = rows("UK")
-    data = report_bytes(good_rows, "UK") + "\t".join(
-        ["10/31/26", "1", "US date in a UK file", "", order_id(20), ""]
-    ).encode() + b"\n" + "\t".join(["1/12/26", "1", "future", "", order_id(21), ""]).encode() + b"\n" + "\t".join(
-        ["1/11/26", "x", "no rating", "", order_id(22), ""]
-    ).encode() + b"\n" + "\t".join(["1/11/26", "1", "bad order", "", "12-34", ""]).encode() + b"\n" + b"only\ttwo\n"
+    data = (
+        report_bytes(good_rows, "UK")
+        + "\t".join(["10/31/26", "1", "US date in a UK file", "", order_id(20), ""]).encode()
+        + b"\n"
+        + "\t".join(["1/12/26", "1", "future", "", order_id(21), ""]).encode()
+        + b"\n"
+        + "\t".join(["1/11/26", "x", "no rating", "", order_id(22), ""]).encode()
+        + b"\n"
+        + "\t".join(["1/11/26", "1", "bad order", "", "12-34", ""]).encode()
+        + b"\n"
+        + b"only\ttwo\n"
+    )
     _, good, rejected = read(data, "UK")
     assert len(good) == 3
     assert [(r.line, r.reason) for r in rejected] == [
@@ -160,7 +167,9 @@ def test_undecodable_bytes_after_the_detection_prefix_reject_their_row_only():
 
 def test_a_file_in_no_known_encoding_is_refused_whole():
     with pytest.raises(MalformedReport, match="not text in UTF-8, Windows-1252"):
-        FeedbackReport(io.BytesIO(_with_undecodable_row(report_bytes(rows("JP"), "JP", encoding="cp932"))), "JP", today=TODAY)
+        FeedbackReport(
+            io.BytesIO(_with_undecodable_row(report_bytes(rows("JP"), "JP", encoding="cp932"))), "JP", today=TODAY
+        )
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tests.intake.amazon_standin import AmazonStandIn
-from tests.intake.reports import Row, order_id, report_bytes
+from tests.amazon_standin import AmazonStandIn
+from tests.helpers import Row, order_id, report_bytes
 from workflow.intake.amazon import AmazonAccount, AmazonUnavailable, ReportsClient
 from workflow.intake.report import FeedbackReport, FeedbackRow
 
@@ -44,7 +44,11 @@ def test_a_report_is_requested_polled_and_downloaded_gzip_in_cp932(amazon):
     start = datetime(2026, 8, 12, tzinfo=UTC)
     report_id = client.create_report("JP", start)
     assert amazon.create_requests == [
-        {"reportType": "GET_SELLER_FEEDBACK_DATA", "marketplaceIds": ["A1VC38T7YXB528"], "dataStartTime": start.isoformat()}
+        {
+            "reportType": "GET_SELLER_FEEDBACK_DATA",
+            "marketplaceIds": ["A1VC38T7YXB528"],
+            "dataStartTime": start.isoformat(),
+        }
     ]
     statuses = [client.get_report(report_id) for _ in range(3)]
     assert [s.processing_status for s in statuses] == ["IN_QUEUE", "IN_PROGRESS", "DONE"]

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from api.extensions import db
-from tests.conftest import days_ago
-from tests.intake.reports import Row, order_id, report_bytes
+from tests.helpers import Row, days_ago, order_id, report_bytes
 from workflow.clock import utcnow
-from workflow.models import Case, FeedbackImport
+from workflow.intake.models import FeedbackImport
+from workflow.models import Case
 
 TSV = "text/tab-separated-values"
 
@@ -143,7 +143,9 @@ def test_feedback_missing_from_a_report_with_a_period_was_removed(client, seller
 
 def test_a_malformed_file_is_refused_and_nothing_is_written(app, client, seller, open_case):
     existing = open_case(marketplace="DE", published_at=days_ago(5).isoformat())
-    response = upload(client, seller, b"Datum;Bewertung;Kommentar\n1.11.26;1;schlecht\n", covers_from=ago(30), covers_to=today())
+    response = upload(
+        client, seller, b"Datum;Bewertung;Kommentar\n1.11.26;1;schlecht\n", covers_from=ago(30), covers_to=today()
+    )
     assert response.status_code == 422
     problem = response.get_json()
     assert response.mimetype == "application/problem+json"
@@ -197,7 +199,9 @@ def test_requests_it_cannot_take_get_problem_bodies(client, seller, query, conte
 
 
 def test_a_period_ending_in_the_future_or_half_given_is_refused(client, seller):
-    future = upload(client, seller, report_bytes(german_rows(), "DE"), covers_from=ago(3), covers_to=today() + timedelta(days=2))
+    future = upload(
+        client, seller, report_bytes(german_rows(), "DE"), covers_from=ago(3), covers_to=today() + timedelta(days=2)
+    )
     assert future.status_code == 422 and "covers_to: is in the future" in future.get_json()["detail"]
     half = upload(client, seller, report_bytes(german_rows(), "DE"), covers_from=ago(3))
     assert half.status_code == 422 and "covers_to: give both ends" in half.get_json()["detail"]
@@ -211,9 +215,13 @@ def test_an_unclassified_case_cannot_go_out_until_it_has_a_type(client, seller):
     assert refused.status_code == 409
     assert "the case has no feedback type yet" in refused.get_json()["detail"]
     assert "set feedback_types with PATCH first" in refused.get_json()["detail"]
-    amazon = client.post(f"/v1/cases/{case['id']}/events", json={"event": "request_amazon_removal"}, headers=seller.headers)
+    amazon = client.post(
+        f"/v1/cases/{case['id']}/events", json={"event": "request_amazon_removal"}, headers=seller.headers
+    )
     assert "the case has no feedback type yet" in amazon.get_json()["detail"]
-    patched = client.patch(f"/v1/cases/{case['id']}", json={"feedback_types": ["poor_packaging"]}, headers=seller.headers)
+    patched = client.patch(
+        f"/v1/cases/{case['id']}", json={"feedback_types": ["poor_packaging"]}, headers=seller.headers
+    )
     assert patched.get_json()["needs_classification"] is False
     assert "contact_customer" in patched.get_json()["allowed_events"]
 

@@ -121,10 +121,19 @@ class AmazonStandIn:
         if (form.get("client_id"), form.get("client_secret")) != (self.client_id, self.client_secret):
             return _json(401, {"error": "invalid_client", "error_description": "Client authentication failed"})
         if form.get("refresh_token") != self.refresh_token:
-            return _json(400, {"error": "invalid_grant", "error_description": "The request has an invalid grant parameter : refresh_token"})
+            return _json(
+                400,
+                {
+                    "error": "invalid_grant",
+                    "error_description": "The request has an invalid grant parameter : refresh_token",
+                },
+            )
         token = "Atza|" + secrets.token_urlsafe(24)
         self.access_tokens.add(token)
-        return _json(200, {"access_token": token, "refresh_token": self.refresh_token, "token_type": "bearer", "expires_in": 3600})
+        return _json(
+            200,
+            {"access_token": token, "refresh_token": self.refresh_token, "token_type": "bearer", "expires_in": 3600},
+        )
 
     def _create_report(self, request: Request) -> Response:
         body = request.get_json(silent=True) or {}
