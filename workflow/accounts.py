@@ -54,6 +54,12 @@ def create_seller(session: Session, name: str, *, allow_duplicate_name: bool = F
     return seller, token
 
 
+def require_seller(session: Session, seller_id: str) -> None:
+    """404 unless the seller exists (for commands, which name sellers by id)."""
+    if session.get(Seller, seller_id) is None:
+        raise NotFound(f"no seller {seller_id!r}")
+
+
 def seller_for_token(session: Session, token: str) -> str | None:
     """The seller a token belongs to, read in a transaction of its own."""
     with read_transaction(session):

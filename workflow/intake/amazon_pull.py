@@ -17,6 +17,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workflow.accounts import require_seller
 from workflow.errors import InvalidInput, NotFound
 from workflow.intake import credentials
 from workflow.intake.amazon import MARKETPLACE_REGIONS, AmazonAccount, AmazonUnavailable, ReportsClient
@@ -83,6 +84,7 @@ def connect(
         created_at=now,
     )
     with write_transaction(session):
+        require_seller(session, seller_id)
         session.add(connection)
     return connection
 

@@ -20,6 +20,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from workflow import deadlines
+from workflow.accounts import require_seller
 from workflow.cases import use_cases as case_use_cases
 from workflow.cases.history import record_change
 from workflow.cases.machine import INITIAL_STATE, OPEN_STATES
@@ -139,6 +140,7 @@ def _run(
     now: datetime,
 ) -> FeedbackImport:
     with write_transaction(session):
+        require_seller(session, feedback_import.seller_id)
         session.add(feedback_import)
     for chunk in _chunks(items, settings.import_chunk_rows):
         with write_transaction(session):

@@ -1,0 +1,140 @@
+"""`feedback-desk import ...` and `feedback-desk amazon ...`: bringing feedback in."""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
+
+from api.extensions import db
+from workflow.clock import utcnow
+from workflow.errors import DomainError
+from workflow.intake import amazon_pull, credentials, use_cases
+from workflow.intake.amazon import MARKETPLACE_IDS, MARKETPLACE_REGIONS
+
+DAY = click.DateTime(["%Y-%m-%d"])
+
+
+class _Counted(io.RawIOBase):
+    """A file read through a progress bar."""
+
+    def __init__(self, file, bar) -> None:
+        self.file, self.bar = file, bar
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self.file.readinto(buffer)
+        self.bar.update(count)
+        return count
+
+
+def _fail(error: DomainError) -> click.ClickException:
+    return click.ClickException(error.detail)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--seller", "seller_id", required=True, help="The seller's id (as `sellers create` printed it).")
+@click.option("--marketplace", required=True, type=click.Choice(sorted(MARKETPLACE_IDS)), help="e.g. DE")
+@click.option("--covers-from", type=DAY, help="First day the report covers (YYYY-MM-DD); needs --covers-to.")
+@click.option("--covers-to", type=DAY, help="Last day the report covers: feedback of the period missing is removed.")
+@click.option("--charset", help="The file's encoding, if you know it (detected otherwise).")
+@with_appcontext
+def import_command(
+    file: Path,
+    seller_id: str,
+    marketplace: str,
+    covers_from: datetime | None,
+    covers_to: datetime | None,
+    charset: str | None,
+) -> None:
+    """Import a seller feedback report FILE (as downloaded from Seller Central's Feedback Manager)."""
+    settings = current_app.config["SETTINGS"]
+    with (
+        file.open("rb", buffering=0) as raw,
+        click.progressbar(length=file.stat().st_size, label=f"importing {file.name}", file=sys.stderr) as bar,
+    ):
+        try:
+            done = use_cases.import_report(
+                db.session(),
+                seller_id,
+                io.BufferedReader(_Counted(raw, bar)),
+                marketplace,
+                covers_from.date() if covers_from else None,
+                covers_to.date() if covers_to else None,
+                settings,
+                utcnow(),
+                charset=charset,
+                filename=file.name,
+            )
+        except DomainError as error:
+            raise _fail(error) from None
+    click.echo(
+        f"import {done.id}: {done.rows_read} rows read, {done.negative_rows} negative, {done.neutral_rows} neutral; "
+        f"cases: {done.cases_opened} opened, {done.cases_known} already known, {done.cases_updated} updated, "
+        f"{done.cases_closed_by_rating} closed by a raised rating, {done.cases_closed_by_disappearance} closed "
+        f"as removed; {done.rejected_rows} rows rejected"
+    )
+    for rejection in use_cases.rejections_of(db.session(), done.id)[:20]:
+        click.echo(f"  line {rejection.line}: {rejection.reason}")
+
+
+amazon_group = AppGroup("amazon", help="Connect Amazon seller accounts: the worker pulls their feedback report daily.")
+
+
+def _marketplaces(_context, _parameter, value: str) -> list[str]:
+    codes = [code.strip().upper() for code in value.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in MARKETPLACE_IDS]
+    if unknown or not codes:
+        raise click.BadParameter(f"give marketplace codes separated by commas, from {', '.join(MARKETPLACE_IDS)}")
+    return codes
+
+
+@amazon_group.command("connect")
+@click.option("--seller", "seller_id", required=True, help="The seller's id.")
+@click.option("--region", required=True, type=click.Choice(sorted(MARKETPLACE_REGIONS)))
+@click.option("--marketplaces", required=True, callback=_marketplaces, help="e.g. DE,FR,IT")
+@click.option("--client-id", envvar="AMAZON_CLIENT_ID", required=True, help="The app's LWA client id.")
+@click.option(
+    "--client-secret", envvar="AMAZON_CLIENT_SECRET", prompt=True, hide_input=True, help="The app's LWA client secret."
+)
+@click.option(
+    "--refresh-token", envvar="AMAZON_REFRESH_TOKEN", prompt=True, hide_input=True, help="The seller's refresh token."
+)
+def connect_command(
+    seller_id: str, region: str, marketplaces: list[str], client_id: str, client_secret: str, refresh_token: str
+) -> None:
+    """Store an Amazon seller account's credentials (encrypted) for the daily report pull.
+
+    Secrets come from the options, from AMAZON_CLIENT_SECRET and AMAZON_REFRESH_TOKEN, or a prompt."""
+    try:
+        connection = amazon_pull.connect(
+            db.session(),
+            seller_id,
+            region=region,
+            marketplaces=marketplaces,
+            client_id=client_id,
+            client_secret=client_secret,
+            refresh_token=refresh_token,
+            settings=current_app.config["SETTINGS"],
+            now=utcnow(),
+        )
+    except DomainError as error:
+        raise _fail(error) from None
+    click.echo(
+        f"Amazon connection {connection.id} stored for seller {seller_id}: the worker requests the feedback report "
+        f"of {', '.join(connection.marketplaces)} once a day"
+    )
+
+
+@amazon_group.command("new-key")
+def new_key_command() -> None:
+    """Print a new key for the CREDENTIALS_KEY setting (keep it secret, and keep it: stored credentials need it)."""
+    click.echo(credentials.new_key())
