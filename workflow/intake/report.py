@@ -54,6 +54,7 @@ PREFIX_BYTES = 256 * 1024
 # readable the file is refused whole (a wrong marketplace, a different kind of report).
 PROBE_ROWS = 50
 _GZIP_MAGIC = b"\x1f\x8b"
+DATE_CACHE_SIZE = 10_000
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Undecodable bytes come through as lone surrogates (surrogateescape); NUL no database stores.
@@ -200,6 +201,8 @@ class FeedbackReport:
             io.BufferedReader(_Prefixed(prefix, stream)), encoding=self.encoding, errors="surrogateescape", newline=""
         )
         self._reader = csv.reader(text, delimiter="\t", quotechar='"', strict=False)
+        # A report has a few hundred distinct dates at most: each is parsed once.
+        self._dates: dict[str, date | str] = {}
         self._lines_read = 0
         self._probed = self._probe()
 
@@ -266,6 +269,15 @@ class FeedbackReport:
             return RejectedRow(line, f"has {len(fields)} columns where the file's header has {self._columns}")
         return self._row(line, fields)
 
+    def _date(self, text: str) -> date | str:
+        """The date, or why it is none; remembered, within a bound that keeps memory flat."""
+        parsed = self._dates.get(text)
+        if parsed is None:
+            parsed = _date_or_reason(text, self.marketplace)
+            if len(self._dates) < DATE_CACHE_SIZE:
+                self._dates[text] = parsed
+        return parsed
+
     def _row(self, line: int, fields: list[str]) -> FeedbackRow | RejectedRow:
         if _UNSTORABLE.search("".join(fields)):
             return RejectedRow(line, f"is not valid {self.encoding} text (or contains NUL characters)")
@@ -276,10 +288,9 @@ class FeedbackReport:
             return RejectedRow(line, f"rating {raw_rating!r} is not a number of stars from 1 to 5")
         if not _ORDER_ID.match(order_id):
             return RejectedRow(line, f"order id {order_id!r} is not an Amazon order id like 123-1234567-1234567")
-        try:
-            published_on = parse_report_date(raw_date, self.marketplace)
-        except ValueError as error:
-            return RejectedRow(line, str(error))
+        published_on = self._date(raw_date)
+        if isinstance(published_on, str):
+            return RejectedRow(line, published_on)
         if published_on > self.today:
             return RejectedRow(line, f"date {published_on.isoformat()} is in the future")
         if (self.covers_from and published_on < self.covers_from) or (self.covers_to and published_on > self.covers_to):
@@ -296,6 +307,13 @@ class FeedbackReport:
             order_id=order_id,
             rater_email=email if _EMAIL.match(email) else None,
         )
+
+
+def _date_or_reason(text: str, marketplace: str) -> date | str:
+    try:
+        return parse_report_date(text, marketplace)
+    except ValueError as error:
+        return str(error)
 
 
 def _period(covers_from: date | None, covers_to: date | None) -> str:

@@ -170,7 +170,6 @@ class _Chunk:
         self.actor = _actor(feedback_import.id)
 
     def write(self, chunk: list[FeedbackRow | RejectedRow]) -> None:
-        imp = self.imp
         rows: dict[str, FeedbackRow] = {}  # by order: a later row of the same order wins
         rejected: list[RejectedRow] = []
         for item in chunk:
@@ -178,27 +177,30 @@ class _Chunk:
                 rejected.append(item)
             else:
                 rows[item.order_id] = item
-        imp.rows_read += len(chunk)
         self._reject(rejected)
         known = self._known_cases(list(rows))
         new_rows, changed, raised = [], [], []
+        negative = neutral = already_known = 0
         for order_id, row in rows.items():
             case = known.get(order_id)
             if row.rating <= 2:
-                imp.negative_rows += 1
+                negative += 1
                 if case is None:
                     new_rows.append(row)
                 elif case.state in OPEN_STATES and (case.rating, case.comment) != (row.rating, row.comment):
                     changed.append((case.id, row))
                 else:
-                    imp.cases_known += 1
+                    already_known += 1
             else:
-                if row.rating == 3:
-                    imp.neutral_rows += 1
-                else:
-                    imp.positive_rows += 1
+                neutral += row.rating == 3
                 if case is not None and case.state in OPEN_STATES:
                     raised.append((case.id, row))
+        imp = self.imp
+        imp.rows_read += len(chunk)
+        imp.negative_rows += negative
+        imp.neutral_rows += neutral
+        imp.positive_rows += len(rows) - negative - neutral
+        imp.cases_known += already_known
         new_ids = self._open(new_rows)
         self._update(changed)
         self._close_raised(raised)
