@@ -37,7 +37,7 @@ class Settings:
     amazon_report_days: int = 100
     amazon_report_give_up_hours: float = 4.0
     # Rows of a report written per transaction.
-    import_chunk_rows: int = 2000
+    import_chunk_rows: int = 5000
     # In-process listeners attached to every case machine (see workflow.plugins); loaded by
     # the app from installed packages and the LISTENERS setting, not read from the config.
     listeners: tuple = ()

@@ -201,9 +201,8 @@ class FeedbackReport:
             io.BufferedReader(_Prefixed(prefix, stream)), encoding=self.encoding, errors="surrogateescape", newline=""
         )
         self._reader = csv.reader(text, delimiter="\t", quotechar='"', strict=False)
-        # A report has a few hundred distinct dates at most: each is parsed once.
+        # A report has a few hundred distinct dates at most: each is judged once.
         self._dates: dict[str, date | str] = {}
-        self._lines_read = 0
         self._probed = self._probe()
 
     @property
@@ -241,6 +240,7 @@ class FeedbackReport:
                 f"{OLDER_LAYOUT} in the older layout"
             )
         self._columns = len(fields)
+        self._order_column = _ORDER_COLUMN[self._columns]
         self.has_header = not fields[1].strip().isdigit()
         probed: list[FeedbackRow | RejectedRow] = [] if self.has_header else [self._row(line, fields)]
         while len(probed) < PROBE_ROWS:
@@ -270,50 +270,45 @@ class FeedbackReport:
         return self._row(line, fields)
 
     def _date(self, text: str) -> date | str:
-        """The date, or why it is none; remembered, within a bound that keeps memory flat."""
-        parsed = self._dates.get(text)
-        if parsed is None:
-            parsed = _date_or_reason(text, self.marketplace)
+        """The date, or why the row cannot have it (unreadable, in the future, outside the
+        period); remembered, within a bound that keeps memory flat."""
+        verdict = self._dates.get(text)
+        if verdict is None:
+            verdict = self._judge_date(text)
             if len(self._dates) < DATE_CACHE_SIZE:
-                self._dates[text] = parsed
-        return parsed
+                self._dates[text] = verdict
+        return verdict
+
+    def _judge_date(self, text: str) -> date | str:
+        try:
+            published_on = parse_report_date(text, self.marketplace)
+        except ValueError as error:
+            return str(error)
+        if published_on > self.today:
+            return f"date {published_on.isoformat()} is in the future"
+        if (self.covers_from and published_on < self.covers_from) or (self.covers_to and published_on > self.covers_to):
+            return (
+                f"date {published_on.isoformat()} is outside the period the report covers "
+                f"({_period(self.covers_from, self.covers_to)})"
+            )
+        return published_on
 
     def _row(self, line: int, fields: list[str]) -> FeedbackRow | RejectedRow:
         if _UNSTORABLE.search("".join(fields)):
             return RejectedRow(line, f"is not valid {self.encoding} text (or contains NUL characters)")
-        raw_date, raw_rating, comment = fields[0].strip(), fields[1].strip(), fields[2].strip()
-        order_id = fields[_ORDER_COLUMN[self._columns]].strip()
-        email = fields[-1].strip().lower()
+        raw_rating = fields[1].strip()
         if raw_rating not in ("1", "2", "3", "4", "5"):
             return RejectedRow(line, f"rating {raw_rating!r} is not a number of stars from 1 to 5")
+        order_id = fields[self._order_column].strip()
         if not _ORDER_ID.match(order_id):
             return RejectedRow(line, f"order id {order_id!r} is not an Amazon order id like 123-1234567-1234567")
-        published_on = self._date(raw_date)
+        published_on = self._date(fields[0].strip())
         if isinstance(published_on, str):
             return RejectedRow(line, published_on)
-        if published_on > self.today:
-            return RejectedRow(line, f"date {published_on.isoformat()} is in the future")
-        if (self.covers_from and published_on < self.covers_from) or (self.covers_to and published_on > self.covers_to):
-            return RejectedRow(
-                line,
-                f"date {published_on.isoformat()} is outside the period the report covers "
-                f"({_period(self.covers_from, self.covers_to)})",
-            )
+        email = fields[-1].strip().lower()
         return FeedbackRow(
-            line=line,
-            published_on=published_on,
-            rating=int(raw_rating),
-            comment=comment,
-            order_id=order_id,
-            rater_email=email if _EMAIL.match(email) else None,
+            line, published_on, int(raw_rating), fields[2].strip(), order_id, email if _EMAIL.match(email) else None
         )
-
-
-def _date_or_reason(text: str, marketplace: str) -> date | str:
-    try:
-        return parse_report_date(text, marketplace)
-    except ValueError as error:
-        return str(error)
 
 
 def _period(covers_from: date | None, covers_to: date | None) -> str:

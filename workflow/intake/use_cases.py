@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import BinaryIO
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.orm import Session
 
 from workflow import deadlines
@@ -217,12 +217,14 @@ class _Chunk:
             )
         self.imp.rejected_rows += len(rejected)
 
-    def _known_cases(self, order_ids: list[str]):
+    def _known_cases(self, order_ids: list[str]) -> dict[str, Row]:
+        """The seller's cases of these orders, as (id, order_id, state, rating, comment) rows."""
         if not order_ids:
             return {}
-        found = self.session.execute(
-            select(Case.id, Case.order_id, Case.state, Case.rating, Case.comment).where(
-                Case.seller_id == self.imp.seller_id, Case.order_id.in_(order_ids)
+        cases = Case.__table__.c
+        found = self.session.connection().execute(
+            select(cases.id, cases.order_id, cases.state, cases.rating, cases.comment).where(
+                cases.seller_id == self.imp.seller_id, cases.order_id.in_(order_ids)
             )
         )
         return {row.order_id: row for row in found}
