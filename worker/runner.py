@@ -20,7 +20,7 @@ from workflow import deadlines
 from workflow.clock import iso_utc, utcnow
 from workflow.delivery import email as email_delivery
 from workflow.delivery import webhook as webhook_delivery
-from workflow.intake import amazon_pull
+from workflow.intake import amazon_pull, classify
 from workflow.settings import Settings
 from workflow.webhooks.destinations import UnsafeWebhookUrl, resolve_destination
 
@@ -92,7 +92,7 @@ class Worker:
     def run_once(self, now: datetime) -> int:
         """One pass: deliver what is due (emails, webhooks), expire hopeless cases, queue
         deadline notices, mark unanswered documentation requests overdue, request, poll and
-        import Amazon's feedback reports. Returns the work done."""
+        import Amazon's feedback reports, triage imported comments. Returns the work done."""
         with self.app.app_context():
             return (
                 self.deliver(now)
@@ -102,6 +102,7 @@ class Worker:
                 + deadlines.lapse_overdue(db.session(), now, self.batch_size)
                 + amazon_pull.request_due_reports(db.session(), self.settings, now)
                 + amazon_pull.poll_reports(db.session(), self.settings, now, self.batch_size)
+                + classify.triage_imported(db.session(), now, self.batch_size)
             )
 
     def _sleep(self, seconds: float) -> None:

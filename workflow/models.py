@@ -111,6 +111,9 @@ class Case(Base):
     # The latest import stating a period whose file had this order: after it, an open case of
     # that period the file did not have was removed (no foreign key: it is a marker, not a link).
     seen_in_import_id: Mapped[str | None] = mapped_column(String(40))
+    # An imported case whose comment the worker has yet to triage (the import itself stays at
+    # the speed of its inserts; triage takes about a millisecond a comment).
+    awaiting_triage: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -444,4 +447,3 @@ class AmazonRemovalRequest(Base):
     filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(20))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-

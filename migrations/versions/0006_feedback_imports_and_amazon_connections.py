@@ -129,6 +129,8 @@ def upgrade():
         batch_op.add_column(sa.Column("source", sa.String(length=20), server_default="manual", nullable=False))
         batch_op.add_column(sa.Column("feedback_import_id", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("seen_in_import_id", sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column("awaiting_triage", sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.create_index(batch_op.f("ix_cases_awaiting_triage"), ["awaiting_triage"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_feedback_import_id"), ["feedback_import_id"], unique=False)
         batch_op.create_foreign_key(
             batch_op.f("fk_cases_feedback_import_id_feedback_imports"),
@@ -143,6 +145,8 @@ def downgrade():
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_cases_feedback_import_id_feedback_imports"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_cases_feedback_import_id"))
+        batch_op.drop_index(batch_op.f("ix_cases_awaiting_triage"))
+        batch_op.drop_column("awaiting_triage")
         batch_op.drop_column("seen_in_import_id")
         batch_op.drop_column("feedback_import_id")
         batch_op.drop_column("source")

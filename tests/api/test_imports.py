@@ -248,3 +248,30 @@ def test_an_import_is_scoped_to_its_seller_for_disappearance(app, client, seller
     assert {c["state"] for c in cases_of(client, other_seller).values()} == {"new"}
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Case).where(Case.outcome.is_not(None))) == 0
+
+
+def test_the_worker_triages_imported_comments(client, seller, worker):
+    rows = german_rows()
+    rows[2] = Row(ago(8), 1, "Geht so.", order_id(3))  # nothing to recognise in it
+    upload(client, seller, report_bytes(rows, "DE"))
+    worker.run_once(utcnow())
+    cases = cases_of(client, seller)
+    damaged = cases[order_id(1)]
+    assert damaged["feedback_types"] == ["poor_packaging", "damaged_item"]
+    assert (damaged["feedback_types_source"], damaged["needs_classification"]) == ("triage", False)
+    assert damaged["triage"] is not None
+    assert "contact_customer" in damaged["allowed_events"]
+    assert cases[order_id(2)]["feedback_types"] == ["late_delivery"]
+    assert cases[order_id(3)]["needs_classification"] is True
+    history = client.get(f"/v1/cases/{damaged['id']}/history", headers=seller.headers).get_json()["items"]
+    assert [(h["event"], h["actor"], h["note"]) for h in history] == [
+        ("triaged", "system", "triage of the comment: poor_packaging, damaged_item")
+    ]
+    # A changed comment is triaged again; types the seller chose stay.
+    client.patch(f"/v1/cases/{cases[order_id(2)]['id']}", json={"feedback_types": ["mistake"]}, headers=seller.headers)
+    rows[0].comment, rows[1].comment = "Lieferung kam zu spät.", "Lieferung viel zu spät, Karton zerdrückt."
+    upload(client, seller, report_bytes(rows, "DE"))
+    worker.run_once(utcnow())
+    after = cases_of(client, seller)
+    assert after[order_id(1)]["feedback_types"] == ["late_delivery"]
+    assert after[order_id(2)]["feedback_types"] == ["mistake"]

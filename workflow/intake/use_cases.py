@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from workflow import deadlines
 from workflow.accounts import require_seller
 from workflow.cases import use_cases as case_use_cases
+from workflow.cases.classification import TRIAGE
 from workflow.cases.history import record_change
 from workflow.cases.machine import INITIAL_STATE, OPEN_STATES
 from workflow.errors import InvalidInput, NotFound
@@ -230,7 +231,8 @@ class _Chunk:
         return {row.order_id: row for row in found}
 
     def _open(self, rows: list[FeedbackRow]) -> list[str]:
-        """Insert the chunk's new cases in one statement; each starts without a type."""
+        """Insert the chunk's new cases in one statement; each starts without a type, until the
+        worker's triage of its comment (workflow/intake/classify.py) gives it one."""
         if not rows:
             return []
         imp, settings = self.imp, self.settings
@@ -270,6 +272,7 @@ class _Chunk:
                     "source": "amazon_report",
                     "feedback_import_id": imp.id,
                     "seen_in_import_id": imp.id if imp.covers_from else None,
+                    "awaiting_triage": True,
                     "version": 1,
                     "created_at": self.now,
                     "updated_at": self.now,
@@ -300,6 +303,8 @@ class _Chunk:
                 parts.append("comment changed")
             note = f"the buyer changed the feedback ({', '.join(parts)}); it was: {case.comment}"
             case.rating, case.comment = row.rating, row.comment
+            # Types the seller chose stand; those of the triage follow the new comment.
+            case.awaiting_triage = case.needs_classification or case.feedback_types_source == TRIAGE
             record_change(self.session, case, "feedback_changed", actor=self.actor, note=note, now=self.now)
             events.emit(self.session, case, "case.updated", self.now)
             self.imp.cases_updated += 1

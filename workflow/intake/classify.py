@@ -1,0 +1,55 @@
+"""The triage of imported cases' comments, done by the worker a batch at a time.
+
+An import opens its cases without a type so that a large report goes in at the speed of its
+inserts; here each gets the triage of its comment, kept with the case as for a case opened by
+hand: the types the triage recognises (none recognised: the case keeps `needs_classification`)
+and the grounds it detects, offered as asserted."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workflow.cases.classification import TRIAGE, triage_comment
+from workflow.cases.history import record_change
+from workflow.models import Case
+from workflow.policy import ASSERTABLE_GROUNDS
+from workflow.transactions import write_transaction
+from workflow.webhooks import events
+
+_ASSERTABLE = {ground.value for ground in ASSERTABLE_GROUNDS}
+
+
+def triage_imported(session: Session, now: datetime, limit: int) -> int:
+    """Triage up to `limit` imported cases waiting for it, in one transaction; how many."""
+    with write_transaction(session):
+        cases = list(
+            session.scalars(
+                select(Case)
+                .where(Case.awaiting_triage.is_(True))
+                .order_by(Case.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        for case in cases:
+            case.awaiting_triage = False
+            if case.is_open:
+                _apply(session, case, now)
+    return len(cases)
+
+
+def _apply(session: Session, case: Case, now: datetime) -> None:
+    result = triage_comment(case)
+    case.triage_json = json.dumps(result.as_dict(), ensure_ascii=False)
+    if result.type_codes:
+        case.feedback_types, case.feedback_types_source = result.type_codes, TRIAGE
+    offered = [code for code in result.ground_codes if code in _ASSERTABLE]
+    if offered:
+        case.asserted_grounds = sorted(set(case.asserted_grounds) | set(offered))
+    found = ", ".join(case.feedback_types) or "no type recognised: set feedback_types"
+    record_change(session, case, "triaged", actor="system", note=f"triage of the comment: {found}", now=now)
+    events.emit(session, case, "case.updated", now)
