@@ -8,8 +8,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from workflow.cases.history import record_change
 from workflow.errors import InvalidInput
-from workflow.models import Case, CaseTransition
+from workflow.models import Case
 from workflow.policy import ASSERTABLE_GROUNDS, in_policy_order
 from workflow.triage import TriageResult, triage
 
@@ -69,8 +70,4 @@ def _listed(codes: list[str]) -> str:
 
 def _record(session: Session, case: Case, what: str, note: str, now: datetime) -> None:
     """A correction is a history row that leaves the state as it is."""
-    session.add(
-        CaseTransition(
-            case_id=case.id, event=what, from_state=case.state, to_state=case.state, actor=SELLER, note=note, at=now
-        )
-    )
+    record_change(session, case, what, actor=SELLER, note=note, now=now)
