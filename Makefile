@@ -51,6 +51,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/outbox_throughput.py
 	$(BIN)/python bench/sweep_scale.py
 	$(BIN)/python bench/triage_eval.py
+	$(BIN)/python bench/import_throughput.py
 
 clean:
 	rm -rf $(VENV) instance
