@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import AppGroup, with_appcontext
+from flask.cli import with_appcontext
 
 from api.extensions import db
+from commands.errors import Command, CommandGroup
 from workflow.clock import utcnow
-from workflow.errors import DomainError
 from workflow.intake import amazon_pull, credentials, use_cases
 from workflow.intake.amazon import MARKETPLACE_IDS, MARKETPLACE_REGIONS
 
@@ -35,11 +35,7 @@ class _Counted(io.RawIOBase):
         return count
 
 
-def _fail(error: DomainError) -> click.ClickException:
-    return click.ClickException(error.detail)
-
-
-@click.command("import")
+@click.command("import", cls=Command)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--seller", "seller_id", required=True, help="The seller's id (as `sellers create` printed it).")
 @click.option("--marketplace", required=True, type=click.Choice(sorted(MARKETPLACE_IDS)), help="e.g. DE")
@@ -61,21 +57,18 @@ def import_command(
         file.open("rb", buffering=0) as raw,
         click.progressbar(length=file.stat().st_size, label=f"importing {file.name}", file=sys.stderr) as bar,
     ):
-        try:
-            done = use_cases.import_report(
-                db.session(),
-                seller_id,
-                io.BufferedReader(_Counted(raw, bar)),
-                marketplace,
-                covers_from.date() if covers_from else None,
-                covers_to.date() if covers_to else None,
-                settings,
-                utcnow(),
-                charset=charset,
-                filename=file.name,
-            )
-        except DomainError as error:
-            raise _fail(error) from None
+        done = use_cases.import_report(
+            db.session(),
+            seller_id,
+            io.BufferedReader(_Counted(raw, bar)),
+            marketplace,
+            covers_from.date() if covers_from else None,
+            covers_to.date() if covers_to else None,
+            settings,
+            utcnow(),
+            charset=charset,
+            filename=file.name,
+        )
     click.echo(
         f"import {done.id}: {done.rows_read} rows read, {done.negative_rows} negative, {done.neutral_rows} neutral; "
         f"cases: {done.cases_opened} opened, {done.cases_known} already known, {done.cases_updated} updated, "
@@ -86,7 +79,9 @@ def import_command(
         click.echo(f"  line {rejection.line}: {rejection.reason}")
 
 
-amazon_group = AppGroup("amazon", help="Connect Amazon seller accounts: the worker pulls their feedback report daily.")
+amazon_group = CommandGroup(
+    "amazon", help="Connect Amazon seller accounts: the worker pulls their feedback report daily."
+)
 
 
 def _marketplaces(_context, _parameter, value: str) -> list[str]:
@@ -114,20 +109,17 @@ def connect_command(
     """Store an Amazon seller account's credentials (encrypted) for the daily report pull.
 
     Secrets come from the options, from AMAZON_CLIENT_SECRET and AMAZON_REFRESH_TOKEN, or a prompt."""
-    try:
-        connection = amazon_pull.connect(
-            db.session(),
-            seller_id,
-            region=region,
-            marketplaces=marketplaces,
-            client_id=client_id,
-            client_secret=client_secret,
-            refresh_token=refresh_token,
-            settings=current_app.config["SETTINGS"],
-            now=utcnow(),
-        )
-    except DomainError as error:
-        raise _fail(error) from None
+    connection = amazon_pull.connect(
+        db.session(),
+        seller_id,
+        region=region,
+        marketplaces=marketplaces,
+        client_id=client_id,
+        client_secret=client_secret,
+        refresh_token=refresh_token,
+        settings=current_app.config["SETTINGS"],
+        now=utcnow(),
+    )
     click.echo(
         f"Amazon connection {connection.id} stored for seller {seller_id}: the worker requests the feedback report "
         f"of {', '.join(connection.marketplaces)} once a day"

@@ -25,7 +25,7 @@ from workflow.intake.models import AmazonConnection, AmazonReportRequest
 from workflow.intake.report import MalformedReport
 from workflow.intake.use_cases import import_no_rows, import_report
 from workflow.settings import Settings
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 
 REQUEST_EVERY = timedelta(days=1)
 # Pauses between polls of one report: 1, 2, 4 ... minutes, at most 30.
@@ -90,11 +90,12 @@ def connect(
 
 
 def list_connections(session: Session, seller_id: str) -> list[AmazonConnection]:
-    return list(
-        session.scalars(
-            select(AmazonConnection).where(AmazonConnection.seller_id == seller_id).order_by(AmazonConnection.id)
+    with read_transaction(session):
+        return list(
+            session.scalars(
+                select(AmazonConnection).where(AmazonConnection.seller_id == seller_id).order_by(AmazonConnection.id)
+            )
         )
-    )
 
 
 def disconnect(session: Session, seller_id: str, connection_id: str) -> None:
@@ -125,7 +126,7 @@ def request_due_reports(
     session: Session, settings: Settings, now: datetime, client_for: ClientFactory = default_client
 ) -> int:
     """createReport for every connected marketplace whose last request is a day old (or none)."""
-    with session.begin():
+    with read_transaction(session):
         latest = dict(
             session.execute(
                 select(
@@ -174,7 +175,7 @@ def poll_reports(
     session: Session, settings: Settings, now: datetime, limit: int, client_for: ClientFactory = default_client
 ) -> int:
     """getReport for each pending request due a poll; import what is done."""
-    with session.begin():
+    with read_transaction(session):
         due = list(
             session.scalars(
                 select(AmazonReportRequest)

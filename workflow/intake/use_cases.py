@@ -32,7 +32,7 @@ from workflow.intake.report import FeedbackReport, FeedbackRow, RejectedRow
 from workflow.models import Case, new_id
 from workflow.policy import removal_grounds
 from workflow.settings import Settings
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
 # The buyer's language where the marketplace says it (the report has no language column).
@@ -322,7 +322,7 @@ class _Chunk:
                 f"the buyer raised the rating to {row.rating} stars (report line {row.line}): "
                 "the feedback is no longer negative"
             )
-            case_use_cases.transition(
+            case_use_cases.transition_within(
                 self.session,
                 case,
                 "customer_removed_feedback",
@@ -365,7 +365,7 @@ def _close_disappeared(session: Session, imp: FeedbackImport, settings: Settings
                 event = "amazon_removed_feedback" if by_amazon else "customer_removed_feedback"
                 who = "Amazon removed it (a removal request was with Amazon)" if by_amazon else "the buyer removed it"
                 note = f"the feedback is no longer in the {imp.marketplace} report for {period}: {who}"
-                case_use_cases.transition(
+                case_use_cases.transition_within(
                     session, case, event, actor=_actor(imp.id), settings=settings, now=now, note=note
                 )
             imp.cases_closed_by_disappearance += len(cases)
@@ -377,22 +377,25 @@ def _close_disappeared(session: Session, imp: FeedbackImport, settings: Settings
 
 
 def get_import(session: Session, seller_id: str, import_id: str) -> FeedbackImport:
-    found = session.scalar(
-        select(FeedbackImport).where(FeedbackImport.id == import_id, FeedbackImport.seller_id == seller_id)
-    )
-    if found is None:
-        raise NotFound(f"no feedback import {import_id!r}")
-    return found
+    with read_transaction(session):
+        found = session.scalar(
+            select(FeedbackImport).where(FeedbackImport.id == import_id, FeedbackImport.seller_id == seller_id)
+        )
+        if found is None:
+            raise NotFound(f"no feedback import {import_id!r}")
+        return found
 
 
 def rejections_of(session: Session, import_id: str) -> list[FeedbackImportRejection]:
-    return list(
-        session.scalars(
-            select(FeedbackImportRejection)
-            .where(FeedbackImportRejection.import_id == import_id)
-            .order_by(FeedbackImportRejection.id)
+    """The rejected rows kept for an import (the caller has the import already, so it is the seller's)."""
+    with read_transaction(session):
+        return list(
+            session.scalars(
+                select(FeedbackImportRejection)
+                .where(FeedbackImportRejection.import_id == import_id)
+                .order_by(FeedbackImportRejection.id)
+            )
         )
-    )
 
 
 def list_imports(
@@ -407,7 +410,8 @@ def list_imports(
     )
     if after_id is not None:
         query = query.where(FeedbackImport.id < after_id)
-    found = list(session.scalars(query))
+    with read_transaction(session):
+        found = list(session.scalars(query))
     if len(found) > limit:
         return found[:limit], found[limit - 1].id
     return found, None
