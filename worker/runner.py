@@ -218,8 +218,9 @@ class Worker:
 
     def describe_due(self, now: datetime) -> list[str]:
         """What a run at `now` would do, one line each, changing nothing (for --dry-run): the
-        emails and webhook deliveries due, the cases the sweep expires, the deadline notices
-        and the documentation requests that go overdue. The webhook events these changes queue
+        emails and webhook deliveries due, the cases the sweep expires, the deadline notices,
+        the documentation requests that go overdue, the Amazon report requests and polls due, and
+        the imported cases whose comments are triaged. The webhook events these changes queue
         are named with them; a real run delivers those in the same run."""
         with self.app.app_context():
             session = db.session()
@@ -247,5 +248,19 @@ class Worker:
                 f"mark documentation request {r.id} (case {r.case_id}) overdue: no answer by {iso_utc(r.respond_by)}; "
                 "event documentation.overdue"
                 for r in deadlines.overdue_requests(session, now)
+            ]
+            lines += [
+                f"request the {marketplace} feedback report of seller {connection.seller_id} from Amazon "
+                f"(connection {connection.id})"
+                for connection, marketplace in amazon_pull.reports_due(session, now)
+            ]
+            lines += [
+                f"poll Amazon report {request.report_id} ({request.marketplace}, seller {request.seller_id}), "
+                f"attempt {request.attempts + 1}; import it if Amazon is done"
+                for request, _connection in amazon_pull.polls_due(session, now, self.batch_size)
+            ]
+            lines += [
+                f"triage the comment of {case.id} (order {case.order_id}), imported without a type"
+                for case in classify.awaiting_triage(session, self.batch_size)
             ]
             return lines

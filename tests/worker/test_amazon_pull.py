@@ -188,3 +188,20 @@ def test_a_revoked_authorisation_fails_the_request_with_amazons_reason(app, clie
     (request,) = requests_of(app)
     assert request.status == "failed"
     assert "Login with Amazon failed" in request.error
+
+
+def test_the_dry_run_names_the_pull_and_the_triage_and_changes_nothing(app, client, seller, connect, amazon, worker):
+    connect(marketplaces=("DE", "FR"))
+    data = report_bytes([Row(utcnow().date() - timedelta(days=2), 1, "Karton zerdrückt.", order_id(1))], "DE")
+    client.post(
+        "/v1/feedback-imports",
+        query_string={"marketplace": "DE"},
+        data=data,
+        headers={**seller.headers, "Content-Type": "text/tab-separated-values"},
+    )
+    lines = worker.describe_due(utcnow())
+    assert sum(line.startswith("request the DE feedback report of seller") for line in lines) == 1
+    assert sum(line.startswith("request the FR feedback report of seller") for line in lines) == 1
+    assert any(line.startswith("triage the comment of case_") for line in lines)
+    assert amazon.create_requests == [] and requests_of(app) == []
+    assert cases_of(client, seller)[order_id(1)]["needs_classification"] is True

@@ -122,10 +122,8 @@ def _account(connection: AmazonConnection, settings: Settings) -> AmazonAccount:
 # --- the pull -------------------------------------------------------------------------------
 
 
-def request_due_reports(
-    session: Session, settings: Settings, now: datetime, client_for: ClientFactory = default_client
-) -> int:
-    """createReport for every connected marketplace whose last request is a day old (or none)."""
+def reports_due(session: Session, now: datetime) -> list[tuple[AmazonConnection, str]]:
+    """(connection, marketplace) pairs whose last report request is a day old, or that have none."""
     with read_transaction(session):
         latest = dict(
             session.execute(
@@ -142,7 +140,36 @@ def request_due_reports(
             if latest.get(f"{connection.id}:{marketplace}") is None
             or latest[f"{connection.id}:{marketplace}"] <= now - REQUEST_EVERY
         ]
-        session.expunge_all()
+        session.expunge_all()  # handed to the calls to Amazon, outside any transaction
+    return due
+
+
+def polls_due(session: Session, now: datetime, limit: int) -> list[tuple[AmazonReportRequest, AmazonConnection]]:
+    """Pending report requests whose next poll has come, each with its connection."""
+    with read_transaction(session):
+        due = list(
+            session.scalars(
+                select(AmazonReportRequest)
+                .where(AmazonReportRequest.status == "pending", AmazonReportRequest.next_poll_at <= now)
+                .order_by(AmazonReportRequest.next_poll_at)
+                .limit(limit)
+            )
+        )
+        connections = {
+            c.id: c
+            for c in session.scalars(
+                select(AmazonConnection).where(AmazonConnection.id.in_({r.connection_id for r in due}))
+            )
+        }
+        session.expunge_all()  # handed to the calls to Amazon, outside any transaction
+    return [(request, connections[request.connection_id]) for request in due]
+
+
+def request_due_reports(
+    session: Session, settings: Settings, now: datetime, client_for: ClientFactory = default_client
+) -> int:
+    """createReport for every connected marketplace whose last request is a day old (or none)."""
+    due = reports_due(session, now)
     covers_to = now.date()
     covers_from = covers_to - timedelta(days=settings.amazon_report_days)
     for connection, marketplace in due:
@@ -175,24 +202,9 @@ def poll_reports(
     session: Session, settings: Settings, now: datetime, limit: int, client_for: ClientFactory = default_client
 ) -> int:
     """getReport for each pending request due a poll; import what is done."""
-    with read_transaction(session):
-        due = list(
-            session.scalars(
-                select(AmazonReportRequest)
-                .where(AmazonReportRequest.status == "pending", AmazonReportRequest.next_poll_at <= now)
-                .order_by(AmazonReportRequest.next_poll_at)
-                .limit(limit)
-            )
-        )
-        connections = {
-            c.id: c
-            for c in session.scalars(
-                select(AmazonConnection).where(AmazonConnection.id.in_({r.connection_id for r in due}))
-            )
-        }
-        session.expunge_all()
-    for request in due:
-        outcome = _poll(session, request, connections[request.connection_id], settings, now, client_for)
+    due = polls_due(session, now, limit)
+    for request, connection in due:
+        outcome = _poll(session, request, connection, settings, now, client_for)
         with write_transaction(session):
             session.merge(outcome)
     return len(due)

@@ -10,31 +10,33 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from workflow.cases.classification import TRIAGE, triage_comment
 from workflow.cases.history import record_change
 from workflow.models import Case
 from workflow.policy import ASSERTABLE_GROUNDS
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
 _ASSERTABLE = {ground.value for ground in ASSERTABLE_GROUNDS}
 
 
+def _awaiting(limit: int) -> Select:
+    return select(Case).where(Case.awaiting_triage.is_(True)).order_by(Case.id).limit(limit)
+
+
+def awaiting_triage(session: Session, limit: int) -> list[Case]:
+    """The imported cases the next triage batch takes (for the worker's dry run)."""
+    with read_transaction(session):
+        return list(session.scalars(_awaiting(limit)))
+
+
 def triage_imported(session: Session, now: datetime, limit: int) -> int:
     """Triage up to `limit` imported cases waiting for it, in one transaction; how many."""
     with write_transaction(session):
-        cases = list(
-            session.scalars(
-                select(Case)
-                .where(Case.awaiting_triage.is_(True))
-                .order_by(Case.id)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-        )
+        cases = list(session.scalars(_awaiting(limit).with_for_update(skip_locked=True)))
         for case in cases:
             case.awaiting_triage = False
             if case.is_open:
