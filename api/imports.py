@@ -107,14 +107,14 @@ def _out(feedback_import: FeedbackImport) -> ImportOut:
 
 @blueprint.get("/feedback-imports", responses={200: ImportList})
 def list_imports(query: PageQuery):
-    """The seller's imports, newest first."""
+    """List the seller's feedback imports, newest first."""
     found, next_cursor = use_cases.list_imports(db.session(), g.seller_id, limit=query.limit, after_id=query.cursor)
     return json_response(ImportList(items=[_summary(i) for i in found], next_cursor=next_cursor))
 
 
 @blueprint.get("/feedback-imports/<import_id>", responses={200: ImportOut, 404: PROBLEM_RESPONSE})
 def get_import(path: ImportPath):
-    """One import's summary and its rejected rows."""
+    """Show one feedback import: its summary and its rejected rows."""
     return json_response(_out(use_cases.get_import(db.session(), g.seller_id, path.import_id)))
 
 
@@ -139,7 +139,7 @@ def create_connection(body: AmazonConnectionIn):
 
 @blueprint.get("/amazon-connections", responses={200: AmazonConnectionList})
 def list_connections():
-    """The seller's Amazon connections; their secrets are never shown."""
+    """List the seller's Amazon connections (their secrets are never shown)."""
     return json_response(
         AmazonConnectionList(items=[_connection(c) for c in amazon_pull.list_connections(db.session(), g.seller_id)])
     )
@@ -147,5 +147,6 @@ def list_connections():
 
 @blueprint.delete("/amazon-connections/<connection_id>", responses={204: None, 404: PROBLEM_RESPONSE})
 def delete_connection(path: AmazonConnectionPath):
+    """Disconnect an Amazon account: its daily pull stops and its stored credentials are deleted."""
     amazon_pull.disconnect(db.session(), g.seller_id, path.connection_id)
     return Response(status=204)
