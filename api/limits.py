@@ -18,6 +18,8 @@ from workflow.errors import InvalidInput
 
 DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # A feedback report upload: streamed to its import, never held in memory whole.
+    "MAX_REPORT_LENGTH": 512 * 1024 * 1024,
     # Failed authentications per client address (Flask-Limiter's notation); successful requests
     # do not count.
     "AUTH_FAILURE_LIMIT": "20 per minute; 200 per hour",
@@ -26,7 +28,14 @@ DEFAULTS = {
     "RATELIMIT_STORAGE_URI": "memory://",
 }
 # Environment variables read for these limits, with their kinds.
-ENVIRONMENT_KINDS = {"MAX_CONTENT_LENGTH": int, "AUTH_FAILURE_LIMIT": str, "RATELIMIT_STORAGE_URI": str}
+ENVIRONMENT_KINDS = {
+    "MAX_CONTENT_LENGTH": int,
+    "MAX_REPORT_LENGTH": int,
+    "AUTH_FAILURE_LIMIT": str,
+    "RATELIMIT_STORAGE_URI": str,
+}
+# Operations whose body is a file streamed to their use case, and the setting that bounds it.
+FILE_BODIES = {"imports.create_import": "MAX_REPORT_LENGTH"}
 
 limiter = Limiter(key_func=get_remote_address)
 
@@ -50,10 +59,15 @@ class BoundedJSONProvider(DefaultJSONProvider):
             ) from None
 
 
+def _body_limit_setting() -> str:
+    return FILE_BODIES.get(request.endpoint, "MAX_CONTENT_LENGTH")
+
+
 def _refuse_oversized_request() -> None:
     """Refuse by Content-Length before reading anything; a body without one (chunked) is cut
     off by Werkzeug at the same size while it is read."""
-    maximum = current_app.config["MAX_CONTENT_LENGTH"]
+    maximum = current_app.config[_body_limit_setting()]
+    request.max_content_length = maximum
     if request.content_length is not None and request.content_length > maximum:
         raise RequestEntityTooLarge()
 
@@ -65,10 +79,11 @@ def register_limits(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(error: RequestEntityTooLarge) -> Response:
-        maximum = current_app.config["MAX_CONTENT_LENGTH"]
+        setting = _body_limit_setting()
+        maximum = current_app.config[setting]
         return problem(
             413, "request-too-large", "The request is too large",
-            f"the request body is over {maximum:,} bytes, the most this service accepts (MAX_CONTENT_LENGTH)",
+            f"the request body is over {maximum:,} bytes, the most this service accepts here ({setting})",
         )  # fmt: skip
 
     @app.errorhandler(RateLimitExceeded)

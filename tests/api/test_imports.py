@@ -275,3 +275,16 @@ def test_the_worker_triages_imported_comments(client, seller, worker):
     after = cases_of(client, seller)
     assert after[order_id(1)]["feedback_types"] == ["late_delivery"]
     assert after[order_id(2)]["feedback_types"] == ["mistake"]
+
+
+def test_a_report_may_be_larger_than_other_request_bodies(app, client, seller, monkeypatch):
+    rows = [Row(ago(2 + n % 20), 1, "Arrived late, the box was crushed. " * 6, order_id(n)) for n in range(8000)]
+    data = report_bytes(rows, "UK")
+    assert len(data) > app.config["MAX_CONTENT_LENGTH"]
+    response = upload(client, seller, data, marketplace="UK")
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["cases_opened"] == 8000
+    monkeypatch.setitem(app.config, "MAX_REPORT_LENGTH", 1000)
+    refused = upload(client, seller, data, marketplace="UK")
+    assert refused.status_code == 413
+    assert "(MAX_REPORT_LENGTH)" in refused.get_json()["detail"]
