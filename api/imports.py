@@ -20,11 +20,12 @@ from api.schemas.imports import (
     ImportQuery,
     ImportSummary,
     PageQuery,
+    PullOut,
     RejectedRowOut,
 )
 from workflow.clock import utcnow
 from workflow.intake import amazon_pull, use_cases
-from workflow.intake.models import AmazonConnection, FeedbackImport
+from workflow.intake.models import AmazonConnection, AmazonReportRequest, FeedbackImport
 
 blueprint = authenticated_blueprint("imports", Tag(name="feedback imports"))
 
@@ -118,13 +119,26 @@ def get_import(path: ImportPath):
     return json_response(_out(use_cases.get_import(db.session(), g.seller_id, path.import_id)))
 
 
-def _connection(connection: AmazonConnection) -> AmazonConnectionOut:
+def _connection(connection: AmazonConnection, requests: list[AmazonReportRequest] = ()) -> AmazonConnectionOut:
     return AmazonConnectionOut(
         id=connection.id,
         region=connection.region,
         marketplaces=connection.marketplaces,
         client_id=connection.client_id,
         created_at=connection.created_at,
+        latest_pulls=[
+            PullOut(
+                marketplace=r.marketplace,
+                status=r.status,
+                requested_at=r.requested_at,
+                finished_at=r.finished_at,
+                covers_from=r.covers_from,
+                covers_to=r.covers_to,
+                feedback_import_id=r.import_id,
+                error=r.error,
+            )
+            for r in requests
+        ],
     )
 
 
@@ -139,9 +153,11 @@ def create_connection(body: AmazonConnectionIn):
 
 @blueprint.get("/amazon-connections", responses={200: AmazonConnectionList})
 def list_connections():
-    """List the seller's Amazon connections (their secrets are never shown)."""
+    """List the seller's Amazon connections and how each marketplace's latest pull went (secrets are never shown)."""
     return json_response(
-        AmazonConnectionList(items=[_connection(c) for c in amazon_pull.list_connections(db.session(), g.seller_id)])
+        AmazonConnectionList(
+            items=[_connection(c, requests) for c, requests in amazon_pull.list_connections(db.session(), g.seller_id)]
+        )
     )
 
 

@@ -90,12 +90,30 @@ class AmazonConnectionIn(Strict):
     )
 
 
+class PullOut(BaseModel):
+    """The latest daily report request of one marketplace."""
+
+    marketplace: str
+    status: Literal["pending", "imported", "no_rows", "failed", "abandoned"] = Field(
+        description="pending: Amazon is preparing the report; imported; no_rows: Amazon reported no 1-3 star "
+        "feedback (CANCELLED); failed: Amazon or the credentials refused, or the report was FATAL; abandoned: still "
+        "queued after hours. The next day's request tries again."
+    )
+    requested_at: datetime
+    finished_at: datetime | None
+    covers_from: date
+    covers_to: date
+    feedback_import_id: str | None
+    error: str | None
+
+
 class AmazonConnectionOut(BaseModel):
     id: str
     region: Region
     marketplaces: list[str]
     client_id: str
     created_at: datetime
+    latest_pulls: list[PullOut] = Field(description="Per marketplace, the latest report request and how it ended.")
 
 
 class AmazonConnectionList(BaseModel):

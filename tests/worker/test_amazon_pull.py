@@ -102,6 +102,9 @@ def test_a_connected_marketplace_is_pulled_and_imported_with_its_period(app, cli
     assert (summary["covers_from"], summary["covers_to"]) == ((day - timedelta(days=100)).isoformat(), day.isoformat())
     case = cases_of(client, seller)[order_id(1)]
     assert (case["source"], case["comment"]) == ("amazon_report", "Karton zerdrückt, Inhalt beschädigt.")
+    (connection,) = client.get("/v1/amazon-connections", headers=seller.headers).get_json()["items"]
+    (pull,) = connection["latest_pulls"]
+    assert (pull["marketplace"], pull["status"], pull["feedback_import_id"]) == ("DE", "imported", request.import_id)
 
 
 def test_polls_back_off(app, connect, amazon, worker):
@@ -188,6 +191,9 @@ def test_a_revoked_authorisation_fails_the_request_with_amazons_reason(app, clie
     (request,) = requests_of(app)
     assert request.status == "failed"
     assert "Login with Amazon failed" in request.error
+    (connection,) = client.get("/v1/amazon-connections", headers=seller.headers).get_json()["items"]
+    assert connection["latest_pulls"][0]["status"] == "failed"
+    assert "Login with Amazon failed" in connection["latest_pulls"][0]["error"]
 
 
 def test_the_dry_run_names_the_pull_and_the_triage_and_changes_nothing(app, client, seller, connect, amazon, worker):

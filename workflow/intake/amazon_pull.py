@@ -89,13 +89,39 @@ def connect(
     return connection
 
 
-def list_connections(session: Session, seller_id: str) -> list[AmazonConnection]:
+def list_connections(session: Session, seller_id: str) -> list[tuple[AmazonConnection, list[AmazonReportRequest]]]:
+    """The seller's connections, each with the latest report request of each of its marketplaces
+    (how the daily pull fares)."""
     with read_transaction(session):
-        return list(
+        connections = list(
             session.scalars(
                 select(AmazonConnection).where(AmazonConnection.seller_id == seller_id).order_by(AmazonConnection.id)
             )
         )
+        latest = (
+            select(
+                AmazonReportRequest.connection_id,
+                AmazonReportRequest.marketplace,
+                func.max(AmazonReportRequest.requested_at).label("requested_at"),
+            )
+            .where(AmazonReportRequest.seller_id == seller_id)
+            .group_by(AmazonReportRequest.connection_id, AmazonReportRequest.marketplace)
+            .subquery()
+        )
+        requests = session.scalars(
+            select(AmazonReportRequest)
+            .join(
+                latest,
+                (AmazonReportRequest.connection_id == latest.c.connection_id)
+                & (AmazonReportRequest.marketplace == latest.c.marketplace)
+                & (AmazonReportRequest.requested_at == latest.c.requested_at),
+            )
+            .order_by(AmazonReportRequest.marketplace)
+        )
+        by_connection: dict[str, list[AmazonReportRequest]] = {c.id: [] for c in connections}
+        for request in requests:
+            by_connection[request.connection_id].append(request)
+    return [(connection, by_connection[connection.id]) for connection in connections]
 
 
 def disconnect(session: Session, seller_id: str, connection_id: str) -> None:
