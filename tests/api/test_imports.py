@@ -288,3 +288,14 @@ def test_a_report_may_be_larger_than_other_request_bodies(app, client, seller, m
     refused = upload(client, seller, data, marketplace="UK")
     assert refused.status_code == 413
     assert "(MAX_REPORT_LENGTH)" in refused.get_json()["detail"]
+
+
+def test_a_raised_rating_while_amazon_has_a_removal_request_closes_it_as_amazons(client, seller, open_case):
+    at_amazon = open_case(
+        order_id=order_id(1), marketplace="DE", published_at=days_ago(12).isoformat(),
+        feedback_types=["product_review"], buyer=None, comment="Das Produkt ist schlecht.",
+    )  # fmt: skip
+    client.post(f"/v1/cases/{at_amazon['id']}/events", json={"event": "request_amazon_removal"}, headers=seller.headers)
+    summary = upload(client, seller, report_bytes([Row(ago(12), 4, "Doch gut.", order_id(1))], "DE")).get_json()
+    assert summary["cases_closed_by_rating"] == 1 and summary["positive_rows"] == 1
+    assert cases_of(client, seller)[order_id(1)]["outcome"] == "removed_by_amazon"

@@ -25,7 +25,7 @@ from workflow.accounts import require_seller
 from workflow.cases import use_cases as case_use_cases
 from workflow.cases.classification import TRIAGE
 from workflow.cases.history import record_change
-from workflow.cases.machine import INITIAL_STATE, OPEN_STATES
+from workflow.cases.machine import INITIAL_STATE, OPEN_STATES, CaseState
 from workflow.errors import InvalidInput, NotFound
 from workflow.intake.models import FeedbackImport, FeedbackImportRejection
 from workflow.intake.report import FeedbackReport, FeedbackRow, RejectedRow
@@ -325,13 +325,21 @@ class _Chunk:
             case_use_cases.transition_within(
                 self.session,
                 case,
-                "customer_removed_feedback",
+                _removal_event(case),
                 actor=self.actor,
                 settings=self.settings,
                 now=self.now,
                 note=note,
             )
             self.imp.cases_closed_by_rating += 1
+
+
+def _removal_event(case: Case) -> str:
+    """How a negative feedback that is gone closes its case: Amazon's doing while a removal
+    request is with it, the buyer's otherwise."""
+    return (
+        "amazon_removed_feedback" if case.state == CaseState.amazon_removal_requested else "customer_removed_feedback"
+    )
 
 
 def _close_disappeared(session: Session, imp: FeedbackImport, settings: Settings, now: datetime) -> None:
@@ -361,9 +369,12 @@ def _close_disappeared(session: Session, imp: FeedbackImport, settings: Settings
                 )
             )
             for case in cases:
-                by_amazon = case.state == "amazon_removal_requested"
-                event = "amazon_removed_feedback" if by_amazon else "customer_removed_feedback"
-                who = "Amazon removed it (a removal request was with Amazon)" if by_amazon else "the buyer removed it"
+                event = _removal_event(case)
+                who = (
+                    "Amazon removed it (a removal request was with Amazon)"
+                    if event == "amazon_removed_feedback"
+                    else "the buyer removed it"
+                )
                 note = f"the feedback is no longer in the {imp.marketplace} report for {period}: {who}"
                 case_use_cases.transition_within(
                     session, case, event, actor=_actor(imp.id), settings=settings, now=now, note=note
