@@ -24,6 +24,7 @@ from api.schemas.imports import (
     RejectedRowOut,
 )
 from workflow.clock import utcnow
+from workflow.errors import InvalidInput
 from workflow.intake import amazon_pull, use_cases
 from workflow.intake.models import AmazonConnection, AmazonReportRequest, FeedbackImport
 
@@ -47,16 +48,13 @@ REPORT_BODY = {
 
 
 def _report_upload():
-    """The uploaded report as a binary stream and its name, or a problem response."""
+    """The uploaded report as (binary stream, file name, charset), or a problem response."""
     if request.mimetype in (TSV, "text/plain", "text/tsv"):
         return request.stream, None, request.mimetype_params.get("charset")
     if request.mimetype == "multipart/form-data":
         upload = request.files.get("file")
         if upload is None:
-            return problem(
-                422, "invalid-input", "The request is not valid", "file: send the report in a form part named 'file'",
-                errors=[{"field": "file", "message": "send the report in a form part named 'file'"}],
-            )  # fmt: skip
+            raise InvalidInput([{"field": "file", "message": "send the report in a form part named 'file'"}])
         return upload.stream, upload.filename, upload.mimetype_params.get("charset")
     return problem(
         415,

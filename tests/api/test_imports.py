@@ -3,6 +3,7 @@ ratings and disappearance closing cases, malformed files changing nothing."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -169,7 +170,7 @@ def test_multipart_upload_and_the_period_in_the_summary(client, seller):
     response = client.post(
         "/v1/feedback-imports",
         query_string={"marketplace": "UK", "covers_from": ago(30).isoformat(), "covers_to": today().isoformat()},
-        data={"file": (__import__("io").BytesIO(data), "Feedback.txt")},
+        data={"file": (io.BytesIO(data), "Feedback.txt")},
         headers=seller.headers,
         content_type="multipart/form-data",
     )
@@ -299,3 +300,17 @@ def test_a_raised_rating_while_amazon_has_a_removal_request_closes_it_as_amazons
     summary = upload(client, seller, report_bytes([Row(ago(12), 4, "Doch gut.", order_id(1))], "DE")).get_json()
     assert summary["cases_closed_by_rating"] == 1 and summary["positive_rows"] == 1
     assert cases_of(client, seller)[order_id(1)]["outcome"] == "removed_by_amazon"
+
+
+def test_a_multipart_upload_without_its_file_part_says_so(client, seller):
+    response = client.post(
+        "/v1/feedback-imports",
+        query_string={"marketplace": "DE"},
+        data={"report": (io.BytesIO(b"x"), "Feedback.txt")},
+        headers=seller.headers,
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == [
+        {"field": "file", "message": "send the report in a form part named 'file'"}
+    ]
