@@ -23,6 +23,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.orm import Mapped, column_property, mapped_column
+from sqlalchemy.orm.attributes import set_committed_value
 
 from workflow.clock import utcnow
 from workflow.db import Base, UTCDateTime
@@ -383,12 +384,15 @@ class Penalty(Base):
 
 
 # Derived on every load, never stored: whether the buyer's address is suppressed, and how
-# the latest outreach email fares.
+# the latest outreach email fares. A flush of the case leaves them as they are (SQLAlchemy
+# would otherwise expire them and read them again after the commit, in a second transaction):
+# the writes that change them say so with know_derived_columns() or expire them.
 Case.buyer_suppressed = column_property(
     exists()
     .where(Suppression.seller_id == Case.seller_id, Suppression.email == Case.buyer_email)
     .correlate_except(Suppression),
     deferred=False,
+    expire_on_flush=False,
 )
 _latest_message = (
     select(OutboxMessage.id)
@@ -402,7 +406,8 @@ _latest_message = (
 
 def _of_latest_message(column):
     return column_property(
-        select(column).where(OutboxMessage.id == _latest_message).correlate_except(OutboxMessage).scalar_subquery()
+        select(column).where(OutboxMessage.id == _latest_message).correlate_except(OutboxMessage).scalar_subquery(),
+        expire_on_flush=False,
     )
 
 
@@ -410,6 +415,15 @@ Case.outreach_status = _of_latest_message(OutboxMessage.status)
 Case.outreach_error = _of_latest_message(OutboxMessage.last_error)
 # What a change in the same transaction can leave stale: expire these to read them afresh.
 DERIVED_CASE_COLUMNS = ("buyer_suppressed", "outreach_status", "outreach_error")
+
+
+def know_derived_columns(case: Case, **values) -> None:
+    """Set derived columns a write knows the value of, as if loaded: the answer is then shown
+    from the object without reading them again after the commit (a second transaction)."""
+    for name, value in values.items():
+        if name not in DERIVED_CASE_COLUMNS:
+            raise ValueError(f"{name} is not a derived case column")
+        set_committed_value(case, name, value)
 
 
 class CaseTransition(Base):

@@ -28,7 +28,8 @@ from workflow.cases.machine import (
 )
 from workflow.cases.repository import require_sellers_case, sellers_case
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
-from workflow.models import DERIVED_CASE_COLUMNS, Case, CaseTransition
+from workflow.models import Case, CaseTransition, know_derived_columns
+from workflow.outreach.use_cases import is_suppressed
 from workflow.plugins import ListenerFailed, failing_listener
 from workflow.policy import ORDER_ID_PATTERN
 from workflow.settings import Settings
@@ -116,6 +117,13 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
         session.add(case)
         try:
             session.flush()
+            # A new case has no email yet; only the suppression list is asked.
+            know_derived_columns(
+                case,
+                buyer_suppressed=is_suppressed(session, seller_id, case.buyer_email),
+                outreach_status=None,
+                outreach_error=None,
+            )
             events.emit(session, case, "case.created", now)
         except IntegrityError:
             # The (seller, order) unique constraint: Amazon allows one feedback per order.
@@ -160,6 +168,8 @@ def update_case(
             classification.change_asserted_grounds_within(session, case, asserted_grounds, now=now)
         for key, value in (buyer or {}).items():
             setattr(case, f"buyer_{key}", value)
+        if buyer and "email" in buyer:
+            know_derived_columns(case, buyer_suppressed=is_suppressed(session, seller_id, case.buyer_email))
         if cancellation_approved_before_assignment is not None:
             case.cancellation_approved_before_assignment = cancellation_approved_before_assignment
         if session.is_modified(case):
@@ -189,8 +199,6 @@ def fire_event(
         case = sellers_case(session, seller_id, case_id, for_update=True)
         _check_version(case, expected_version)
         transition_within(session, case, event, actor=actor, settings=settings, now=now, note=note, fields=fields)
-    # The latest message's status is derived on load; the transition may have queued one.
-    session.expire(case, DERIVED_CASE_COLUMNS)
     return case
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from workflow.cases.machine import TransitionContext
 from workflow.errors import InvalidInput
-from workflow.models import Case, OutboxMessage, new_id
+from workflow.models import Case, OutboxMessage, know_derived_columns, new_id
 from workflow.outreach.use_cases import MessageNotCompliant, render_for_case_within
 from workflow.policy import MessagePurpose, message_purposes
 
@@ -54,3 +54,4 @@ class RemovalRequestMailer:
                 created_at=self.now,
             )
         )
+        know_derived_columns(model, outreach_status="queued", outreach_error=None)  # the latest email is this one

@@ -39,20 +39,21 @@ def _forget_subscribers(session: Session, transaction) -> None:
         session.info.pop(_SUBSCRIBERS, None)
 
 
-def _subscribers(session: Session, seller_id: str, event_type: str) -> list[WebhookEndpoint]:
-    """The seller's enabled endpoints that want `event_type`, read once per transaction (a
-    worker batch emits for many messages of the same sellers)."""
+def _subscribers(session: Session, seller_id: str, event_type: str) -> list[str]:
+    """Ids of the seller's enabled endpoints that want `event_type`, read once per transaction
+    (a worker batch emits for many messages of the same sellers). Every write asks, and most
+    sellers have no endpoint: a plain two-column query, no ORM objects."""
     known = session.info.setdefault(_SUBSCRIBERS, {})
     if seller_id not in known:
-        known[seller_id] = list(
-            session.scalars(
-                select(WebhookEndpoint).where(WebhookEndpoint.seller_id == seller_id, WebhookEndpoint.enabled.is_(True))
+        known[seller_id] = session.execute(
+            select(WebhookEndpoint.id, WebhookEndpoint.event_types_csv).where(
+                WebhookEndpoint.seller_id == seller_id, WebhookEndpoint.enabled.is_(True)
             )
-        )
+        ).all()
     return [
-        endpoint
-        for endpoint in known[seller_id]
-        if endpoint.event_types_csv == ALL_EVENTS or event_type in endpoint.events
+        endpoint_id
+        for endpoint_id, event_types_csv in known[seller_id]
+        if event_types_csv == ALL_EVENTS or event_type in event_types_csv.split(",")
     ]
 
 
@@ -77,10 +78,10 @@ def _emit_all(session: Session, case: Case, event_types: tuple[str, ...], now: d
     data = case_representation(case, now).model_dump(mode="json") | extra
     for event_type, endpoints in wanted:
         payload = json.dumps({"type": event_type, "timestamp": iso_utc(now), "data": data})
-        for endpoint in endpoints:
+        for endpoint_id in endpoints:
             session.add(
                 WebhookDelivery(
-                    endpoint_id=endpoint.id,
+                    endpoint_id=endpoint_id,
                     seller_id=case.seller_id,
                     case_id=case.id,
                     event_type=event_type,
