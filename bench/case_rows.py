@@ -45,17 +45,22 @@ def case_row(seller_id: str, n: int, published: datetime, now: datetime, **chang
 
 def insert_cases(session, rows) -> None:
     """Insert case rows (an iterable of dicts keyed by the model's attribute names, consumed
-    in chunks) with ORM bulk inserts in the session's transaction."""
-    from workflow.models import Case
+    in chunks) and their feedback type rows, with bulk inserts in the session's transaction."""
+    from workflow.models import Case, CaseFeedbackType, feedback_type_rows
+
+    def write(chunk: list[dict]) -> None:
+        session.execute(insert(Case), chunk)
+        types = [t for row in chunk for t in feedback_type_rows(row["id"], row["seller_id"], row["feedback_types_csv"])]
+        session.execute(insert(CaseFeedbackType), types)
 
     chunk = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == CHUNK:
-            session.execute(insert(Case), chunk)
+            write(chunk)
             chunk = []
     if chunk:
-        session.execute(insert(Case), chunk)
+        write(chunk)
 
 
 @contextmanager

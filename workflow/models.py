@@ -17,10 +17,14 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    delete,
     event,
     exists,
     false,
+    insert,
+    inspect,
     select,
+    text,
 )
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 from sqlalchemy.orm.attributes import set_committed_value
@@ -61,10 +65,18 @@ class Case(Base):
     __table_args__ = (
         UniqueConstraint("seller_id", "order_id", name="uq_cases_seller_order"),
         CheckConstraint("rating IN (1, 2)", name="negative_rating"),
+        # The list's order is the id: each filter has an index that yields its cases in that
+        # order, so a page reads its 50 rows instead of the seller's whole history.
         Index("ix_cases_seller_id", "seller_id", "id"),
-        Index("ix_cases_seller_state", "seller_id", "state"),
-        Index("ix_cases_seller_customer_removal_by", "seller_id", "customer_removal_by"),
-        Index("ix_cases_seller_amazon_removal_by", "seller_id", "amazon_removal_by"),
+        Index("ix_cases_seller_state_id", "seller_id", "state", "id"),
+        # due_before: open cases only, a small and recent part of a seller's cases.
+        Index(
+            "ix_cases_seller_open_id",
+            "seller_id",
+            "id",
+            sqlite_where=text("outcome IS NULL"),
+            postgresql_where=text("outcome IS NULL"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True, default=lambda: new_id("case"))
@@ -79,8 +91,8 @@ class Case(Base):
     buyer_language: Mapped[str | None] = mapped_column(String(35))
     # The buyer opted out of unsolicited messages: Amazon bounces a removal request to them.
     buyer_opted_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    # Codes are fixed identifiers without commas, so comma-separated lists stay exact and
-    # filterable (see services.list_cases) without a join per case.
+    # Codes are fixed identifiers without commas, so a comma-separated list stays exact and is
+    # shown without a join; the filter by type reads the CaseFeedbackType rows that follow it.
     feedback_types_csv: Mapped[str] = mapped_column("feedback_types", String(400))
     # Grounds the seller asserts about the comment (obscene language, personal information).
     asserted_grounds_csv: Mapped[str] = mapped_column("asserted_grounds", String(200), default="")
@@ -164,6 +176,39 @@ class Case(Base):
     @property
     def triage(self) -> dict | None:
         return json.loads(self.triage_json) if self.triage_json else None
+
+
+class CaseFeedbackType(Base):
+    """One row per feedback type of a case: the index `GET /v1/cases?feedback_type=` walks in
+    case order (a comma-separated column could only be scanned). Written from the case's own
+    list on every insert and update of a case, below."""
+
+    __tablename__ = "case_feedback_types"
+    __table_args__ = (Index("ix_case_feedback_types_seller_type_case", "seller_id", "feedback_type", "case_id"),)
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    feedback_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"))
+
+
+def feedback_type_rows(case_id: str, seller_id: str, feedback_types_csv: str) -> list[dict[str, str]]:
+    """The CaseFeedbackType rows of a case, for writers that insert cases without the ORM."""
+    codes = [code for code in feedback_types_csv.split(",") if code]
+    return [{"case_id": case_id, "seller_id": seller_id, "feedback_type": code} for code in codes]
+
+
+@event.listens_for(Case, "after_insert")
+def _index_new_case_types(_mapper, connection, case: Case) -> None:
+    rows = feedback_type_rows(case.id, case.seller_id, case.feedback_types_csv)
+    if rows:
+        connection.execute(insert(CaseFeedbackType), rows)
+
+
+@event.listens_for(Case, "after_update")
+def _index_changed_case_types(_mapper, connection, case: Case) -> None:
+    if inspect(case).attrs.feedback_types_csv.history.has_changes():
+        connection.execute(delete(CaseFeedbackType).where(CaseFeedbackType.case_id == case.id))
+        _index_new_case_types(_mapper, connection, case)
 
 
 class MessageStatus(StrEnum):

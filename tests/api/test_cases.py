@@ -171,6 +171,19 @@ def test_list_filters_by_state_type_and_deadline(client, seller, open_case):
     assert ids("") == [late["id"], review["id"], closed["id"]]
 
 
+def test_type_filter_follows_corrected_types(client, seller, open_case):
+    case = open_case(feedback_types=["late_delivery", "damaged_item"])
+
+    def typed(code: str) -> list[str]:
+        response = client.get(f"/v1/cases?feedback_type={code}", headers=seller.headers)
+        return [c["id"] for c in response.get_json()["items"]]
+
+    assert typed("damaged_item") == [case["id"]]
+    client.patch(f"/v1/cases/{case['id']}", json={"feedback_types": ["product_review"]}, headers=seller.headers)
+    assert typed("damaged_item") == typed("late_delivery") == []
+    assert typed("product_review") == [case["id"]]
+
+
 def test_keyset_pagination_walks_every_case_once(client, seller, open_case):
     opened = [open_case(order_id=f"111-0000000-{n:07d}")["id"] for n in range(7)]
     seen, cursor = [], None

@@ -68,3 +68,33 @@ def test_renaming_columns_keeps_every_row_and_value(tmp_path):
                 "correct_contents"
             )
             assert connection.exec_driver_sql("SELECT count(*) FROM case_transitions").scalar() == 1
+
+
+def test_existing_cases_are_found_by_their_feedback_types_after_0010(tmp_path):
+    """0010 moves the type filter to one row per type: every existing case's types are copied."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/types.db"})
+    with app.app_context():
+        upgrade(revision="0005")
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO sellers (id, name, created_at) VALUES ('sel_1', 'Acme', '2026-11-01 00:00:00')"
+            )
+            for case_id, types in (("case_1", "late_delivery,damaged_item"), ("case_2", "product_review")):
+                connection.exec_driver_sql(
+                    "INSERT INTO cases (id, seller_id, order_id, rating, comment, published_at, feedback_types,"
+                    " asserted_grounds, state, customer_removal_by, amazon_removal_by, version, created_at,"
+                    " updated_at, buyer_opted_out, shipped_on_time_with_buy_shipping, notices_sent)"
+                    f" VALUES ('{case_id}', 'sel_1', '111-1111111-111111{case_id[-1]}', 1, 'Late',"
+                    f" '2026-11-01 00:00:00', '{types}', '', 'new', '2026-12-31 00:00:00', '2027-01-30 00:00:00', 1,"
+                    " '2026-11-01 00:00:00', '2026-11-01 00:00:00', 0, 0, 0)"
+                )
+        upgrade(revision="0010")
+        with db.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT case_id, feedback_type, seller_id FROM case_feedback_types ORDER BY case_id, feedback_type"
+            ).all()
+        assert [tuple(row) for row in rows] == [
+            ("case_1", "damaged_item", "sel_1"),
+            ("case_1", "late_delivery", "sel_1"),
+            ("case_2", "product_review", "sel_1"),
+        ]
