@@ -212,9 +212,7 @@ class Worker:
         return len(due)
 
     def sweep(self, now: datetime) -> int:
-        session = db.session()
-        due = deadlines.due_for_sweep(session, now, self.batch_size)
-        return sum(deadlines.expire_case(session, case_id, self.settings, now) for case_id in due)
+        return deadlines.expire_due(db.session(), self.settings, now, self.batch_size)
 
     def describe_due(self, now: datetime) -> list[str]:
         """What a run at `now` would do, one line each, changing nothing (for --dry-run): the

@@ -89,17 +89,24 @@ def sweep_would_expire(session: Session, now: datetime) -> list[Case]:
         return [case for case in due if not refusal_reasons(case, "expire", now)]
 
 
-def expire_case(session: Session, case_id: str, settings: Settings, now: datetime) -> bool:
-    """Close a hopeless case `expired` (actor system); False if it no longer is hopeless."""
+def expire_due(session: Session, settings: Settings, now: datetime, limit: int) -> int:
+    """Close up to `limit` hopeless cases `expired` (actor system) in one transaction; returns
+    how many. The machine decides each case as ever; the batch shares the transaction, so the
+    case updates and history rows go out as a few multi-row statements at the commit, and
+    other sweepers skip the rows this one holds."""
+    expired = 0
     with write_transaction(session):
-        case = session.scalar(select(Case).where(Case.id == case_id).with_for_update())
-        try:
-            use_cases.transition_within(
-                session, case, "expire", actor="system", settings=settings, now=now, note="deadline sweep"
-            )
-        except EventRefused:
-            return False
-    return True
+        hopeless = select(Case).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit)
+        due = session.scalars(hopeless.with_for_update(skip_locked=True)).all()
+        for case in due:
+            try:
+                use_cases.transition_within(
+                    session, case, "expire", actor="system", settings=settings, now=now, note="deadline sweep"
+                )
+            except EventRefused:
+                continue  # no longer hopeless: a change since its sweep instant was computed
+            expired += 1
+    return expired
 
 
 # --- deadline notices -----------------------------------------------------------------------
