@@ -26,9 +26,9 @@ from workflow.cases.machine import (
     machine_for,
     refusal_reasons,
 )
-from workflow.cases.repository import require_sellers_case, sellers_case
+from workflow.cases.repository import insert_new_case, require_sellers_case, sellers_case
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
-from workflow.models import Case, CaseFeedbackType, CaseTransition, know_derived_columns
+from workflow.models import Case, CaseFeedbackType, CaseTransition, know_derived_columns, new_id
 from workflow.outreach.use_cases import is_suppressed
 from workflow.plugins import ListenerFailed, failing_listener
 from workflow.policy import ORDER_ID_PATTERN
@@ -97,6 +97,7 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
         if errors:
             raise InvalidInput(errors)
         case = Case(
+            id=new_id("case"),
             seller_id=seller_id,
             order_id=draft.order_id,
             rating=draft.rating,
@@ -108,15 +109,20 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
             buyer_language=draft.buyer.language,
             buyer_opted_out=draft.buyer.opted_out,
             state=INITIAL_STATE,
+            outcome=None,
             customer_removal_by=customer_removal_by,
             amazon_removal_by=amazon_removal_by,
+            shipped_on_time_with_buy_shipping=False,
+            cancellation_approved_before_assignment=None,
+            notices_sent=0,
+            version=1,
             created_at=now,
             updated_at=now,
         )
         classification.classify_new_case(case, draft.feedback_types, draft.asserted_grounds)
-        session.add(case)
+        case.sweep_at, case.next_notice_at = deadlines.schedule_of(case)
         try:
-            session.flush()
+            insert_new_case(session, case)
             # A new case has no email yet; only the suppression list is asked.
             know_derived_columns(
                 case,
