@@ -29,7 +29,7 @@ from workflow.cases.machine import (
 from workflow.cases.repository import insert_new_case, require_sellers_case, sellers_case
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
 from workflow.models import Case, CaseFeedbackType, CaseTransition, know_derived_columns, new_id
-from workflow.outreach.use_cases import is_suppressed
+from workflow.outreach.use_cases import is_suppressed_within
 from workflow.plugins import ListenerFailed, failing_listener
 from workflow.policy import ORDER_ID_PATTERN
 from workflow.settings import Settings
@@ -126,7 +126,7 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
             # A new case has no email yet; only the suppression list is asked.
             know_derived_columns(
                 case,
-                buyer_suppressed=is_suppressed(session, seller_id, case.buyer_email),
+                buyer_suppressed=is_suppressed_within(session, seller_id, case.buyer_email),
                 outreach_status=None,
                 outreach_error=None,
             )
@@ -175,7 +175,7 @@ def update_case(
         for key, value in (buyer or {}).items():
             setattr(case, f"buyer_{key}", value)
         if buyer and "email" in buyer:
-            know_derived_columns(case, buyer_suppressed=is_suppressed(session, seller_id, case.buyer_email))
+            know_derived_columns(case, buyer_suppressed=is_suppressed_within(session, seller_id, case.buyer_email))
         if cancellation_approved_before_assignment is not None:
             case.cancellation_approved_before_assignment = cancellation_approved_before_assignment
         if session.is_modified(case):

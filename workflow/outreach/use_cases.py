@@ -143,7 +143,7 @@ def list_overrides(session: Session, seller_id: str) -> list[TemplateOverride]:
         )
 
 
-def is_suppressed(session: Session, seller_id: str, email: str | None) -> bool:
+def is_suppressed_within(session: Session, seller_id: str, email: str | None) -> bool:
     if not email:
         return False
     query = select(Suppression.email).where(Suppression.seller_id == seller_id, Suppression.email == email)
