@@ -132,8 +132,8 @@ def test_the_sweep_expires_only_a_hopeless_case(session, seller_id):
         session, seller_id, draft(order_id="114-3941689-0000002"), SETTINGS, now - timedelta(days=1)
     )
     assert deadlines.due_for_sweep(session, now, limit=10) == [lost.id]
-    assert deadlines.expire_case(session, lost.id, SETTINGS, now) is True
-    assert deadlines.expire_case(session, alive.id, SETTINGS, now) is False
+    assert deadlines.expire_due(session, SETTINGS, now, limit=10) == 1
+    assert deadlines.expire_due(session, SETTINGS, now, limit=10) == 0
     assert (
         use_cases.get_case(session, seller_id, lost.id).outcome,
         use_cases.get_case(session, seller_id, alive.id).state,
