@@ -52,8 +52,19 @@ def _overrides(session: Session, seller_id: str) -> dict[str, str]:
     return {template_key(row.name, row.language): row.source for row in rows}
 
 
+def _seller_name_and_overrides(session: Session, seller_id: str) -> tuple[str, dict[str, str]]:
+    """What a removal request needs of the seller, in one query: the name and the overrides."""
+    rows = session.execute(
+        select(Seller.name, TemplateOverride.name, TemplateOverride.language, TemplateOverride.source)
+        .outerjoin(TemplateOverride, TemplateOverride.seller_id == Seller.id)
+        .where(Seller.id == seller_id)
+    ).all()
+    overrides = {template_key(name, language): source for _, name, language, source in rows if name is not None}
+    return rows[0][0], overrides
+
+
 def render_for_case_within(session: Session, case: Case, action_taken: str | None, language: str | None = None):
-    seller_name = session.scalar(select(Seller.name).where(Seller.id == case.seller_id))
+    seller_name, overrides = _seller_name_and_overrides(session, case.seller_id)
     try:
         return render_removal_request(
             order_id=case.order_id,
@@ -64,7 +75,7 @@ def render_for_case_within(session: Session, case: Case, action_taken: str | Non
             buyer_language=case.buyer_language,
             marketplace=case.marketplace,
             action_taken=action_taken,
-            overrides=_overrides(session, case.seller_id),
+            overrides=overrides,
             language=language,
         )
     except TemplateProblem as problem:
