@@ -63,6 +63,16 @@ def insert_cases(session, rows) -> None:
         write(chunk)
 
 
+def analyze(engine) -> None:
+    """Planner statistics for the freshly loaded tables, as a database in service has them."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE")
+    else:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
+
 @contextmanager
 def scratch_database(database_url: str | None):
     """A database for one benchmark run, removed afterwards: a SQLite file in a temporary

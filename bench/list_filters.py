@@ -20,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.case_rows import case_row, insert_cases, scratch_database  # noqa: E402
+from bench.case_rows import analyze, case_row, insert_cases, scratch_database  # noqa: E402
 
 OPEN_STATES = ("new", "contacting_customer", "awaiting_removal", "amazon_removal_requested")
 HISTORY_DAYS = 730
@@ -56,12 +56,7 @@ def build(app, total: int) -> str:
         seller, _ = create_seller(db.session(), "Benchmark Seller")
         with db.session.begin():
             insert_cases(db.session, history(seller.id, total, utcnow()))
-        if db.engine.dialect.name == "postgresql":
-            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                connection.exec_driver_sql("VACUUM ANALYZE")
-        else:
-            with db.engine.begin() as connection:
-                connection.exec_driver_sql("ANALYZE")
+        analyze(db.engine)
         return seller.id
 
 

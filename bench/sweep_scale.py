@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.case_rows import case_row, insert_cases, scratch_database  # noqa: E402
+from bench.case_rows import analyze, case_row, insert_cases, scratch_database  # noqa: E402
 
 
 def build(app, total: int, due: int) -> None:
@@ -36,6 +36,7 @@ def build(app, total: int, due: int) -> None:
         rows = (case_row(seller.id, n, hopeless if n < due else hopeful, now, buyer_email=None) for n in range(total))
         with db.session.begin():
             insert_cases(db.session, rows)
+        analyze(db.engine)
         db.engine.dispose()
 
 
