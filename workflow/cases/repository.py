@@ -3,6 +3,8 @@ simply not there (404). These queries run inside their caller's transaction."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -30,10 +32,13 @@ def require_sellers_case(session: Session, seller_id: str, case_id: str) -> None
         raise NotFound(f"no case {case_id!r}")
 
 
-# The case's own columns (not the derived ones, which are read through subqueries).
-_STORED = tuple(
-    attribute.key for attribute in Case.__mapper__.column_attrs if attribute.columns[0].table is Case.__table__
-)
+@cache
+def _stored_attributes() -> tuple[str, ...]:
+    """The case's own columns, by attribute name (not the derived ones, read through
+    subqueries). Asked on first use: the mapping is complete only once every module is in."""
+    return tuple(
+        attribute.key for attribute in Case.__mapper__.column_attrs if attribute.columns[0].table is Case.__table__
+    )
 
 
 def insert_new_case(session: Session, case: Case) -> None:
@@ -41,7 +46,7 @@ def insert_new_case(session: Session, case: Case) -> None:
     unit-of-work flush, whose bookkeeping was a third of opening a case; the object then joins
     the session as if it had been loaded. No default or mapper event runs: `case` must have
     every column set, its schedule columns included (deadlines.schedule)."""
-    session.execute(insert(Case), [{key: getattr(case, key) for key in _STORED}])
+    session.execute(insert(Case), [{key: getattr(case, key) for key in _stored_attributes()}])
     type_rows = feedback_type_rows(case.id, case.seller_id, case.feedback_types_csv)
     if type_rows:
         session.execute(insert(CaseFeedbackType), type_rows)
