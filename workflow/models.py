@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.orm import Mapped, column_property, mapped_column
+from sqlalchemy.orm import ColumnProperty, InstrumentedAttribute, Mapped, column_property, mapped_column
 from sqlalchemy.orm.attributes import set_committed_value
 
 from workflow.clock import utcnow
@@ -449,17 +449,36 @@ _latest_message = (
 )
 
 
+# Each derived column that shows the latest email, and the email's column it shows.
+_LATEST_MESSAGE_COLUMNS: dict[ColumnProperty, InstrumentedAttribute] = {}
+
+
 def _of_latest_message(column):
-    return column_property(
+    derived = column_property(
         select(column).where(OutboxMessage.id == _latest_message).correlate_except(OutboxMessage).scalar_subquery(),
         expire_on_flush=False,
     )
+    _LATEST_MESSAGE_COLUMNS[derived] = column
+    return derived
 
 
 Case.outreach_status = _of_latest_message(OutboxMessage.status)
 Case.outreach_error = _of_latest_message(OutboxMessage.last_error)
 # What a change in the same transaction can leave stale: expire these to read them afresh.
 DERIVED_CASE_COLUMNS = ("buyer_suppressed", "outreach_status", "outreach_error")
+
+
+def know_latest_message(case: Case, message: OutboxMessage) -> None:
+    """The case's latest email is now `message`, queued in this transaction: every column
+    derived from the latest email shows it, without reading them again."""
+    know_derived_columns(
+        case,
+        **{
+            attribute.key: getattr(message, _LATEST_MESSAGE_COLUMNS[attribute].key)
+            for attribute in Case.__mapper__.column_attrs
+            if attribute in _LATEST_MESSAGE_COLUMNS
+        },
+    )
 
 
 def know_derived_columns(case: Case, **values) -> None:

@@ -62,6 +62,19 @@ def test_suppressed_address_is_never_contacted(client, seller, open_case):
     assert "contact_customer" in get_case(client, seller, case["id"])["allowed_events"]
 
 
+def test_correcting_the_buyer_address_answers_with_its_suppression(client, seller, open_case):
+    case = open_case()
+    assert case["buyer"]["suppressed"] is False
+    client.post(
+        "/v1/suppressions", json={"email": "gone@marketplace.amazon.com", "reason": "bounce"}, headers=seller.headers
+    )
+    patched = client.patch(
+        f"/v1/cases/{case['id']}", json={"buyer": {"email": "gone@marketplace.amazon.com"}}, headers=seller.headers
+    )
+    assert patched.get_json()["buyer"]["suppressed"] is True
+    assert "contact_customer" not in patched.get_json()["allowed_events"]
+
+
 def test_suppressions_are_per_seller(client, seller, other_seller):
     client.post("/v1/suppressions", json={"email": "a@marketplace.amazon.com"}, headers=seller.headers)
     assert client.get("/v1/suppressions", headers=other_seller.headers).get_json()["items"] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from workflow.cases.machine import TransitionContext
 from workflow.errors import InvalidInput
-from workflow.models import Case, OutboxMessage, know_derived_columns, new_id
+from workflow.models import Case, MessageStatus, OutboxMessage, know_latest_message, new_id
 from workflow.outreach.use_cases import MessageNotCompliant, render_for_case_within
 from workflow.policy import MessagePurpose, message_purposes
 
@@ -39,19 +39,19 @@ class RemovalRequestMailer:
                 reasons=reasons,
             )
         message_key = new_id("msg")
-        self.session.add(
-            OutboxMessage(
-                id=message_key,
-                message_id=f"<{message_key}@{self.settings.message_id_domain}>",
-                seller_id=model.seller_id,
-                case_id=model.id,
-                recipient=model.buyer_email,
-                language=rendered.language,
-                subject=rendered.subject,
-                text_body=rendered.text,
-                html_body=rendered.html,
-                next_attempt_at=self.now,
-                created_at=self.now,
-            )
+        message = OutboxMessage(
+            id=message_key,
+            message_id=f"<{message_key}@{self.settings.message_id_domain}>",
+            seller_id=model.seller_id,
+            case_id=model.id,
+            recipient=model.buyer_email,
+            language=rendered.language,
+            subject=rendered.subject,
+            text_body=rendered.text,
+            html_body=rendered.html,
+            status=MessageStatus.queued,  # set here, not at the flush: the case shows it right away
+            next_attempt_at=self.now,
+            created_at=self.now,
         )
-        know_derived_columns(model, outreach_status="queued", outreach_error=None)  # the latest email is this one
+        self.session.add(message)
+        know_latest_message(model, message)
