@@ -76,12 +76,6 @@ def keep_schedule(_mapper, _connection, case: Case) -> None:
 # --- the sweep ------------------------------------------------------------------------------
 
 
-def due_for_sweep(session: Session, now: datetime, limit: int) -> list[str]:
-    """Ids of cases whose sweep instant has come, through the index on `sweep_at`."""
-    with read_transaction(session):
-        return list(session.scalars(select(Case.id).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit)))
-
-
 def sweep_would_expire(session: Session, now: datetime) -> list[Case]:
     """The cases the sweep would close `expired` at `now`, read only (the worker's dry run)."""
     with read_transaction(session):
