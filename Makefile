@@ -50,6 +50,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/api_throughput.py
 	$(BIN)/python bench/outbox_throughput.py
 	$(BIN)/python bench/sweep_scale.py
+	$(BIN)/python bench/list_filters.py
 	$(BIN)/python bench/triage_eval.py
 	$(BIN)/python bench/import_throughput.py
 
