@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -137,6 +138,7 @@ def main() -> None:
         worker = worker_delivery(app, args.batch_size)
     finally:
         sink.communicate("")
+        shutil.rmtree(workdir, ignore_errors=True)
     bare_rate, worker_rate = args.messages / bare, args.messages / worker
     print(f"{args.messages} messages, SQLite, aiosmtpd sink in its own process, {os.cpu_count()} cores")
     print(f"bare Flask-Mail, one connection  {bare_rate:8.0f} messages/s")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -113,6 +114,7 @@ def main() -> None:
         worker = worker_delivery(app, args.batch_size)
     finally:
         receiver.terminate()
+        shutil.rmtree(workdir, ignore_errors=True)
     plain_rate, worker_rate = args.deliveries / plain, args.deliveries / worker
     print(f"{args.deliveries} deliveries, SQLite, keep-alive receiver in its own process, {os.cpu_count()} cores")
     print(f"plain requests loop, one session  {plain_rate:8.0f} deliveries/s")
