@@ -117,7 +117,7 @@ def _update_in_one_batch(session: Session, cases: list[Case]) -> None:
     listener, say) is left to the ORM's own flush."""
     batch = []
     for case in cases:
-        schedule(case)
+        case.sweep_at, case.next_notice_at = schedule_of(case)
         changed = {attribute.key for attribute in inspect(case).attrs if attribute.history.has_changes()}
         if changed <= _EXPIRY_COLUMNS:
             batch.append(case)

@@ -8,7 +8,7 @@ have their own. Indexes are created and dropped in place, never by a batch rebui
 (dropping that table on SQLite would cascade to its history and messages).
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0006
 Create Date: 2026-11-27 14:10:00.000000
 
 """
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0010'
-down_revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

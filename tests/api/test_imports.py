@@ -314,3 +314,10 @@ def test_a_multipart_upload_without_its_file_part_says_so(client, seller):
     assert response.get_json()["errors"] == [
         {"field": "file", "message": "send the report in a form part named 'file'"}
     ]
+
+
+def test_triaged_imports_are_found_by_the_type_filter(client, seller, worker):
+    upload(client, seller, report_bytes(german_rows(), "DE"))
+    worker.run_once(utcnow())
+    late = client.get("/v1/cases?feedback_type=late_delivery", headers=seller.headers).get_json()["items"]
+    assert [case["order_id"] for case in late] == [order_id(2)]
