@@ -1,5 +1,6 @@
-"""The worker loop: delivers the email outbox over SMTP (Flask-Mail) and the webhook outbox over
-HTTP, and runs the deadline sweep, deadline notices and overdue documentation requests."""
+"""The worker: delivers the email outbox over SMTP (Flask-Mail) and the webhook outbox over
+HTTP, and runs the deadline sweep, deadline notices and overdue documentation requests, each in
+its own loop."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import logging
 import signal
 import smtplib
 import socket
+import threading
 import time
-from datetime import datetime
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import requests
@@ -18,15 +21,16 @@ from flask_mail import BadHeaderError, Message
 from api.extensions import db, mail
 from workflow import deadlines
 from workflow.clock import iso_utc, utcnow
-from workflow.delivery import email as email_delivery
-from workflow.delivery import webhook as webhook_delivery
+from workflow.delivery import email, outbox, webhook
 from workflow.intake import amazon_pull, classify
+from workflow.models import OutboxMessage, WebhookDelivery
 from workflow.settings import Settings
 from workflow.webhooks.destinations import UnsafeWebhookUrl, resolve_destination
 
 log = logging.getLogger(__name__)
 SMTP_TIMEOUT_SECONDS = 30
-WEBHOOK_TIMEOUT_SECONDS = 10
+# Messages sent between two applications of their effects (the case moving on, webhook events).
+EFFECTS_GROUP = 25
 
 
 def _is_permanent(error: Exception) -> bool:
@@ -62,147 +66,297 @@ def _retry_after(response: requests.Response) -> float | None:
         return None
 
 
+class Clock:
+    """The instant a pass started, moving on with the real time (a pass given `--as-of`
+    records its outcomes at that instant plus the time the pass took)."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start, self.started = start, time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.started)
+
+
 class Worker:
+    """Emails, webhooks and the deadline housekeeping, each in its own loop (thread), so no
+    one of them waits behind another; webhook deliveries to different endpoints run in
+    parallel from a bounded pool."""
+
     def __init__(self, app: Flask, *, batch_size: int = 100, poll_seconds: float = 1.0) -> None:
         self.app = app
-        self.http = requests.Session()  # keeps connections to receivers open between deliveries
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
-        self.stopping = False
+        self.stopping = threading.Event()
+        self._http = threading.local()  # one keep-alive requests.Session per delivery thread
+        self.pool = ThreadPoolExecutor(self.settings.webhook_delivery_threads, thread_name_prefix="webhook")
 
     @property
     def settings(self) -> Settings:
         return self.app.config["SETTINGS"]
 
     def stop(self, *_signal_args) -> None:
-        """Finish the message in hand, then exit."""
-        self.stopping = True
+        """Finish the messages in hand, then exit."""
+        self.stopping.set()
 
     def run(self, *, once: bool, as_of: datetime | None) -> None:
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
         socket.setdefaulttimeout(SMTP_TIMEOUT_SECONDS)  # Flask-Mail opens SMTP without a timeout
-        while not self.stopping:
-            done = self.run_once(as_of or utcnow())
-            if once and done == 0:
-                return
-            if done == 0:
-                self._sleep(self.poll_seconds)
+        if once:
+            while not self.stopping.is_set() and self.run_once(as_of or utcnow()):
+                pass
+            return
+        loops = [
+            threading.Thread(target=self._loop, args=(self.deliver_emails,), name="emails"),
+            threading.Thread(target=self._webhook_loop, name="webhooks"),
+            threading.Thread(target=self._loop, args=(self.housekeeping,), name="housekeeping"),
+        ]
+        for loop in loops:
+            loop.start()
+        while any(loop.is_alive() for loop in loops):
+            for loop in loops:
+                loop.join(timeout=0.2)  # the main thread stays free to take signals
+        self.pool.shutdown()
 
     def run_once(self, now: datetime) -> int:
-        """One pass: deliver what is due (emails, webhooks), expire hopeless cases, queue
-        deadline notices, mark unanswered documentation requests overdue, request, poll and
-        import Amazon's feedback reports, triage imported comments. Returns the work done."""
+        """One pass of everything, one after the other (for --once and tests): deliver what is
+        due (emails, webhooks), expire hopeless cases, queue deadline notices, mark unanswered
+        documentation requests overdue, request, poll and import Amazon's feedback reports,
+        triage imported comments. Returns the work done."""
         with self.app.app_context():
-            return (
-                self.deliver(now)
-                + self.deliver_webhooks(now)
-                + self.sweep(now)
-                + self.notify(now)
-                + deadlines.lapse_overdue(db.session(), now, self.batch_size)
-                + amazon_pull.request_due_reports(db.session(), self.settings, now)
-                + amazon_pull.poll_reports(db.session(), self.settings, now, self.batch_size)
-                + classify.triage_imported(db.session(), now, self.batch_size)
-            )
+            return self.deliver_emails(now) + self.deliver_webhooks(now) + self.housekeeping(now)
 
-    def _sleep(self, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while not self.stopping and time.monotonic() < deadline:
-            time.sleep(0.05)
+    def _loop(self, one_pass) -> None:
+        """Run `one_pass` until stopped, resting when it found nothing to do. An error is
+        logged and the loop goes on: one bad pass must not stop the worker."""
+        while not self.stopping.is_set():
+            try:
+                with self.app.app_context():
+                    done = one_pass(utcnow())
+            except Exception:  # noqa: BLE001 - the worker outlives any one pass
+                log.exception("%s pass failed; trying again", threading.current_thread().name)
+                done = 0
+            if done == 0:
+                self.stopping.wait(self.poll_seconds)
 
-    def deliver(self, now: datetime) -> int:
-        session = db.session()
-        batch = email_delivery.claim_due(session, now, self.batch_size, self.settings)
-        if not batch:
-            return 0
+    def housekeeping(self, now: datetime) -> int:
+        """The deadline sweep, deadline notices, overdue documentation requests, Amazon's
+        feedback reports (request, poll, import) and the triage of imported comments."""
+        return (
+            self.sweep(now)
+            + self.notify(now)
+            + deadlines.lapse_overdue(db.session(), now, self.batch_size)
+            + amazon_pull.request_due_reports(db.session(), self.settings, now)
+            + amazon_pull.poll_reports(db.session(), self.settings, now, self.batch_size)
+            + classify.triage_imported(db.session(), now, self.batch_size)
+        )
+
+    # --- emails ---------------------------------------------------------------------------
+
+    def deliver_emails(self, now: datetime) -> int:
+        """Settle what an earlier pass left, claim a batch, send it over one SMTP connection
+        recording each answer as it comes, and apply the batch's effects in groups."""
+        session, clock = db.session(), Clock(now)
+        settled = email.apply_effects(session, now, self.settings, self.batch_size)
+        batch = email.claim_due(session, now, self.batch_size, self.settings)
+        if not batch.emails:
+            return settled
+        held = outbox.HeldClaim(session, OutboxMessage, batch.claim, [e.id for e in batch.emails], now, self.settings)
         try:
             connection = mail.connect().__enter__()
         except (OSError, smtplib.SMTPException) as error:
-            reason = f"cannot reach the mail server: {_describe(error)}"
-            outcomes = [email_delivery.EmailOutcome(d.id, reason) for d in batch]
+            outcome = email.Outcome(f"cannot reach the mail server: {_describe(error)}")
+            for message in batch.emails:
+                self._record_email(session, batch.claim, message, outcome, clock)
         else:
-            outcomes = self._send_batch(connection, batch)
             try:
-                connection.__exit__(None, None, None)
-            except (OSError, smtplib.SMTPException):
-                pass  # the server went away after the batch; every outcome is known already
-        email_delivery.record_outcomes(session, outcomes, self.settings, now)
-        for outcome in outcomes:
-            if outcome.error:
-                log.warning("message %s not delivered: %s", outcome.email_id, outcome.error)
-        return len(batch)
+                self._send_batch(session, connection, batch, held, clock)
+            finally:
+                try:
+                    connection.__exit__(None, None, None)
+                except (OSError, smtplib.SMTPException):
+                    pass  # the server went away after the batch; every outcome is recorded already
+        while email.apply_effects(session, clock.now(), self.settings, self.batch_size):
+            pass
+        return settled + len(batch.emails)
 
-    def _send_batch(self, connection, batch: list[email_delivery.ClaimedEmail]) -> list[email_delivery.EmailOutcome]:
-        """Send each message over one connection. Outcomes are recorded together afterwards,
-        so a crash in between re-sends at most this batch, with the same Message-IDs."""
-        outcomes: list[email_delivery.EmailOutcome] = []
-        for index, claimed in enumerate(batch):
-            if self.stopping:
-                return outcomes + [email_delivery.EmailOutcome(d.id, attempted=False) for d in batch[index:]]
-            message = Message(
-                subject=claimed.subject,
-                recipients=[claimed.recipient],
-                body=claimed.text_body,
-                html=claimed.html_body,
-                sender=self.app.config["MAIL_DEFAULT_SENDER"],
+    def _send_batch(self, session, connection, batch: email.EmailBatch, held: outbox.HeldClaim, clock: Clock) -> None:
+        """Send each message, record its outcome at once, and apply effects every few messages."""
+        unsettled, settled_at = 0, time.monotonic()
+        for index, message in enumerate(batch.emails):
+            if self.stopping.is_set():
+                outbox.release(session, OutboxMessage, batch.claim, [m.id for m in batch.emails[index:]])
+                return
+            if not held.still_ours(message.id):
+                continue  # our claim lapsed and another worker took the message over
+            outcome, connection_gone = self._send(connection, message)
+            self._record_email(session, batch.claim, message, outcome, clock)
+            held.done(message.id)
+            if connection_gone:
+                # Hand the rest back for the next pass to reconnect.
+                outbox.release(session, OutboxMessage, batch.claim, [m.id for m in batch.emails[index + 1 :]])
+                return
+            unsettled += 1
+            if unsettled >= EFFECTS_GROUP or time.monotonic() - settled_at > 1.0:
+                email.apply_effects(session, clock.now(), self.settings, self.batch_size)
+                unsettled, settled_at = 0, time.monotonic()
+
+    def _send(self, connection, message: email.Email) -> tuple[email.Outcome, bool]:
+        """The server's answer, and whether the connection is gone. A refused message (550, a
+        bad header) leaves the session usable for the next one."""
+        mime = Message(
+            subject=message.subject,
+            recipients=[message.recipient],
+            body=message.text_body,
+            html=message.html_body,
+            sender=self.app.config["MAIL_DEFAULT_SENDER"],
+        )
+        mime.msgId = message.message_id
+        try:
+            connection.send(mime)
+        except BadHeaderError as error:
+            return email.Outcome(_describe(error), permanent=True), False
+        except smtplib.SMTPServerDisconnected as error:
+            return email.Outcome(_describe(error)), True
+        except smtplib.SMTPException as error:
+            permanent = _is_permanent(error)
+            bounce = permanent and isinstance(error, smtplib.SMTPRecipientsRefused)
+            return email.Outcome(_describe(error), permanent, bounce), False
+        except OSError as error:
+            return email.Outcome(_describe(error)), True
+        return email.Outcome(), False
+
+    def _record_email(
+        self, session, claim: outbox.Claim, message: email.Email, outcome: email.Outcome, clock: Clock
+    ) -> None:
+        if outcome.error:
+            log.warning("message %s not delivered: %s", message.id, outcome.error)
+        try:
+            recorded = email.record_outcome(session, claim, message, outcome, clock.now(), self.settings)
+        except Exception as error:  # noqa: BLE001 - poison: isolate the message, keep the batch
+            log.exception("recording message %s failed; it is marked failed", message.id)
+            recorded = outbox.mark_failed(
+                session, OutboxMessage, claim, message.id, f"recording the outcome failed: {error!r}"
             )
-            message.msgId = claimed.message_id
-            try:
-                connection.send(message)
-            except (OSError, smtplib.SMTPException, BadHeaderError) as error:
-                permanent = _is_permanent(error)
-                bounce = permanent and isinstance(error, smtplib.SMTPRecipientsRefused)
-                outcomes.append(email_delivery.EmailOutcome(claimed.id, _describe(error), permanent, bounce))
-                if isinstance(error, (OSError, smtplib.SMTPServerDisconnected)):
-                    # The connection is gone: hand the rest back for the next pass to reconnect.
-                    return outcomes + [email_delivery.EmailOutcome(d.id, attempted=False) for d in batch[index + 1 :]]
-            else:
-                outcomes.append(email_delivery.EmailOutcome(claimed.id))
-        return outcomes
+        if not recorded:
+            log.warning(
+                "message %s: our claim lapsed and another worker holds it; its outcome is not ours to record",
+                message.id,
+            )
+
+    # --- webhooks -------------------------------------------------------------------------
 
     def deliver_webhooks(self, now: datetime) -> int:
-        session = db.session()
-        batch = webhook_delivery.claim_due(session, now, self.batch_size, self.settings)
-        results: list[webhook_delivery.WebhookResult] = []
-        failed_keys: set[tuple[str, str | None]] = set()
-        for request in batch:
-            if self.stopping or (request.order_key[1] is not None and request.order_key in failed_keys):
-                # Later events of a case wait for the earlier one that failed: order per case.
-                results.append(webhook_delivery.WebhookResult(request.delivery_id, None, 0, attempted=False))
-                continue
-            result = self._post(request)
-            if not result.delivered:
-                failed_keys.add(request.order_key)
-            results.append(result)
-        webhook_delivery.record_results(session, results, now)
-        return len(batch)
+        """Claim one batch and deliver it, endpoints in parallel; returns the deliveries claimed."""
+        batch = webhook.claim_due(db.session(), now, self.batch_size, self.settings)
+        clock = Clock(now)
+        futures = [
+            self.pool.submit(self._deliver_to_endpoint, batch.claim, requests, clock)
+            for requests in _by_endpoint(batch.requests).values()
+        ]
+        for future in futures:
+            future.result()
+        return len(batch.requests)
 
-    def _post(self, request: webhook_delivery.WebhookRequest) -> webhook_delivery.WebhookResult:
+    def _webhook_loop(self) -> None:
+        """Keep every pool thread busy with a different endpoint: an endpoint that hangs holds
+        one thread, never the others' deliveries."""
+        busy: dict[str, Future] = {}
+        while not self.stopping.is_set():
+            for endpoint_id, future in list(busy.items()):
+                if future.done():
+                    del busy[endpoint_id]
+            claimed = 0
+            if len(busy) < self.settings.webhook_delivery_threads:
+                try:
+                    with self.app.app_context():
+                        now = utcnow()
+                        batch = webhook.claim_due(db.session(), now, self.batch_size, self.settings, busy.keys())
+                except Exception:  # noqa: BLE001 - the worker outlives any one pass
+                    log.exception("claiming webhook deliveries failed; trying again")
+                else:
+                    claimed = len(batch.requests)
+                    for endpoint_id, requests in _by_endpoint(batch.requests).items():
+                        busy[endpoint_id] = self.pool.submit(
+                            self._deliver_to_endpoint, batch.claim, requests, Clock(now)
+                        )
+            if not claimed:
+                wait(list(busy.values()), timeout=self.poll_seconds, return_when=FIRST_COMPLETED)
+                if not busy:
+                    self.stopping.wait(self.poll_seconds)
+
+    def _deliver_to_endpoint(self, claim: outbox.Claim, requests: list[webhook.WebhookRequest], clock: Clock) -> None:
+        """One endpoint's share of a claim, in order, each attempt recorded as it is answered.
+        A case whose event failed keeps its later events back (order per case); an endpoint
+        that cannot be reached gets no more attempts in this pass."""
+        with self.app.app_context():
+            session = db.session()
+            held = outbox.HeldClaim(
+                session, WebhookDelivery, claim, [r.delivery_id for r in requests], clock.start, self.settings
+            )
+            held_back: list[str] = []
+            failed_cases: set[str | None] = set()
+            for index, request in enumerate(requests):
+                if self.stopping.is_set():
+                    held_back += [r.delivery_id for r in requests[index:]]
+                    break
+                if request.case_id is not None and request.case_id in failed_cases:
+                    held_back.append(request.delivery_id)
+                    continue
+                if not held.still_ours(request.delivery_id):
+                    continue
+                result = self._post(request)
+                self._record_webhook(session, claim, request, result, clock)
+                held.done(request.delivery_id)
+                if not result.delivered:
+                    failed_cases.add(request.case_id)
+                    if result.status_code is None:
+                        held_back += [r.delivery_id for r in requests[index + 1 :]]
+                        break
+            outbox.release(session, WebhookDelivery, claim, held_back)
+
+    def _record_webhook(
+        self, session, claim, request: webhook.WebhookRequest, result: webhook.WebhookResult, clock: Clock
+    ) -> None:
         try:
-            resolve_destination(request.url, self.settings.webhook_allow_private_networks)
+            recorded = webhook.record_result(session, claim, request, result, clock.now())
+        except Exception:  # noqa: BLE001 - poison: isolate the delivery, keep the batch
+            log.exception("recording webhook delivery %s failed; it is marked failed", request.delivery_id)
+            recorded = outbox.mark_failed(session, WebhookDelivery, claim, request.delivery_id, None)
+        if not recorded:
+            log.warning("webhook delivery %s: our claim lapsed and another worker holds it", request.delivery_id)
+
+    def _post(self, request: webhook.WebhookRequest) -> webhook.WebhookResult:
+        settings = self.settings
+        try:
+            resolve_destination(request.url, settings.webhook_allow_private_networks)
         except UnsafeWebhookUrl as refusal:
-            return webhook_delivery.WebhookResult(request.delivery_id, None, 0, error=refusal.detail)
-        body = request.payload.encode()
-        headers = webhook_delivery.signed_headers(request, int(time.time()))
+            return webhook.WebhookResult(None, 0, error=refusal.detail)
+        if not hasattr(self._http, "session"):
+            self._http.session = requests.Session()  # keeps connections to receivers open
+        headers = webhook.signed_headers(request, int(time.time()))
         started = time.perf_counter()
         try:
-            response = self.http.post(
-                request.url, data=body, headers=headers, timeout=WEBHOOK_TIMEOUT_SECONDS, allow_redirects=False
+            response = self._http.session.post(
+                request.url,
+                data=request.payload.encode(),
+                headers=headers,
+                timeout=(settings.webhook_connect_timeout_seconds, settings.webhook_attempt_timeout_seconds),
+                allow_redirects=False,
             )
         except requests.RequestException as error:
             elapsed = round((time.perf_counter() - started) * 1000)
-            return webhook_delivery.WebhookResult(
-                request.delivery_id, None, elapsed, error=f"{type(error).__name__}: {error}"
-            )
+            return webhook.WebhookResult(None, elapsed, error=f"{type(error).__name__}: {error}")
         elapsed = round((time.perf_counter() - started) * 1000)
         ok = 200 <= response.status_code < 300
-        return webhook_delivery.WebhookResult(
-            request.delivery_id,
+        return webhook.WebhookResult(
             response.status_code,
             elapsed,
             error=None if ok else f"HTTP {response.status_code}: {response.text[:200]}",
             retry_after_seconds=_retry_after(response) if response.status_code in (429, 503) else None,
         )
+
+    # --- deadlines ------------------------------------------------------------------------
 
     def notify(self, now: datetime) -> int:
         session = db.session()
@@ -226,11 +380,11 @@ class Worker:
                 f"block {m.id} to {m.recipient}: {m.blocked_because}"
                 if m.blocked_because
                 else f"send {m.id} to {m.recipient}: {m.subject!r} (attempt {m.attempt})"
-                for m in email_delivery.due_messages(session, now)
+                for m in email.due_messages(session, now)
             ]
             lines += [
                 f"deliver webhook {d.id} ({d.event_type}) to {d.url} (attempt {d.attempt})"
-                for d in webhook_delivery.due_deliveries(session, now)
+                for d in webhook.due_deliveries(session, now)
             ]
             lines += [
                 f"expire {case.id} (order {case.order_id}, {case.state}): nothing more can be done since "
@@ -262,3 +416,10 @@ class Worker:
                 for case in classify.awaiting_triage(session, self.batch_size)
             ]
             return lines
+
+
+def _by_endpoint(requests: list[webhook.WebhookRequest]) -> dict[str, list[webhook.WebhookRequest]]:
+    grouped: dict[str, list[webhook.WebhookRequest]] = {}
+    for request in requests:
+        grouped.setdefault(request.endpoint_id, []).append(request)
+    return grouped

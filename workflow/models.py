@@ -212,9 +212,11 @@ def _index_changed_case_types(_mapper, connection, case: Case) -> None:
 
 
 class MessageStatus(StrEnum):
-    """Where an outbox email stands: waiting to go out, sent, given up, or stopped before sending."""
+    """Where an outbox email stands: waiting to go out, being sent under a worker's claim, sent,
+    given up, or stopped before sending."""
 
     queued = auto()
+    sending = auto()
     sent = auto()
     failed = auto()
     blocked = auto()
@@ -238,12 +240,18 @@ class OutboxMessage(Base):
     html_body: Mapped[str] = mapped_column(Text)
     # The RFC 5322 Message-ID, fixed at creation so a resend is recognisably the same message.
     message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    # queued -> sending (under a claim) -> sent | failed | blocked; back to queued to retry.
     status: Mapped[str] = mapped_column(String(20), default=MessageStatus.queued)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # A worker's claim: nobody else takes the message before this instant.
+    # A worker's claim: nobody else takes the message before `claimed_until`, and only the
+    # holder of `claim_id` (the fencing token) can record its outcome.
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claim_id: Mapped[str | None] = mapped_column(String(40))
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The outcome is recorded, its effects (the case moving on, the webhook event, a bounce's
+    # suppression) are not applied yet.
+    effects_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -300,9 +308,11 @@ class WebhookEndpoint(Base):
 
 
 class WebhookDeliveryStatus(StrEnum):
-    """Where a webhook delivery stands: waiting to go out, delivered, or given up."""
+    """Where a webhook delivery stands: waiting to go out, being attempted under a worker's
+    claim, delivered, or given up."""
 
     queued = auto()
+    sending = auto()
     delivered = auto()
     failed = auto()
 
@@ -325,10 +335,12 @@ class WebhookDelivery(Base):
     case_id: Mapped[str | None] = mapped_column(String(40))
     event_type: Mapped[str] = mapped_column(String(60))
     payload: Mapped[str] = mapped_column(Text)
+    # queued -> sending (under a claim) -> delivered | failed; back to queued to retry.
     status: Mapped[str] = mapped_column(String(20), default=WebhookDeliveryStatus.queued)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claim_id: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -464,8 +476,9 @@ def _of_latest_message(column):
 
 Case.outreach_status = _of_latest_message(OutboxMessage.status)
 Case.outreach_error = _of_latest_message(OutboxMessage.last_error)
+Case.outreach_message_id = _of_latest_message(OutboxMessage.id)
 # What a change in the same transaction can leave stale: expire these to read them afresh.
-DERIVED_CASE_COLUMNS = ("buyer_suppressed", "outreach_status", "outreach_error")
+DERIVED_CASE_COLUMNS = ("buyer_suppressed", "outreach_status", "outreach_error", "outreach_message_id")
 
 
 def know_latest_message(case: Case, message: OutboxMessage) -> None:

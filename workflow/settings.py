@@ -14,12 +14,18 @@ class Settings:
     amazon_removal_days: int = 90
     # Right-hand side of every outgoing Message-ID.
     message_id_domain: str = "feedback-desk.localhost"
-    # Delivery: attempts before a message is `failed`, and the exponential backoff between them.
-    outbox_max_attempts: int = 8
+    # Emails are retried while the customer window is open, with exponential backoff between
+    # attempts: base·2^(n-1), at most the maximum.
     outbox_retry_base_seconds: float = 30.0
     outbox_retry_max_seconds: float = 3600.0
-    # How long a worker's claim on a message lasts before another worker may take it over.
+    # How long a worker's claim on an email or a webhook delivery lasts unless renewed; the
+    # worker renews it while it works, so it bounds how long a dead worker's messages wait.
     outbox_claim_seconds: float = 300.0
+    # One webhook attempt: seconds to connect, and for the whole attempt.
+    webhook_connect_timeout_seconds: float = 3.0
+    webhook_attempt_timeout_seconds: float = 10.0
+    # Webhook deliveries to different endpoints at once (threads in the worker).
+    webhook_delivery_threads: int = 8
     # Webhooks to loopback, link-local and private addresses (tests and local set-ups only).
     webhook_allow_private_networks: bool = False
     # How long the previous secret keeps signing after a rotation.

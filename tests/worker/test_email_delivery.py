@@ -3,7 +3,6 @@ retrying with backoff, giving up, suppressing bounced addresses, and moving the 
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from datetime import timedelta
 
@@ -95,12 +94,12 @@ def test_permanent_rejection_fails_at_once_and_suppresses_the_address(client, se
     assert [(s["email"], s["reason"]) for s in suppressions] == [("q7x2mz@marketplace.amazon.com", "bounce")]
 
 
-def test_temporary_rejection_is_retried_with_backoff_until_the_last_attempt(
-    app, client, seller, contacted, smtp, worker, monkeypatch
+def test_temporary_rejection_is_retried_with_backoff_until_the_customer_window_closes(
+    client, seller, contacted, smtp, worker
 ):
-    monkeypatch.setitem(app.config, "SETTINGS", dataclasses.replace(app.config["SETTINGS"], outbox_max_attempts=3))
     smtp.refuse_recipients["q7x2mz@marketplace.amazon.com"] = "451 4.3.0 try again later"
     case = contacted()
+    window_closes = outbox_instant(case["deadlines"]["customer_removal_by"])
     now = utcnow()
     worker.run_once(now)
     first = messages(client, seller, case["id"])[0]
@@ -109,10 +108,18 @@ def test_temporary_rejection_is_retried_with_backoff_until_the_last_attempt(
     assert 15 <= delay <= 30  # base 30 s, jitter in the upper half
     worker.run_once(now)  # not due yet: nothing happens
     assert messages(client, seller, case["id"])[0]["attempts"] == 1
-    for hours in (1, 2):
-        worker.run_once(now + timedelta(hours=hours))
+    for days in (1, 10, 30):  # weeks of outage: still queued, an hour apart at most
+        worker.run_once(now + timedelta(days=days))
+        message = messages(client, seller, case["id"])[0]
+        assert message["status"] == "queued"
+        assert outbox_instant(message["next_attempt_at"]) - (now + timedelta(days=days)) <= timedelta(hours=1)
+    worker.run_once(window_closes - timedelta(minutes=5))
+    last_chance = outbox_instant(messages(client, seller, case["id"])[0]["next_attempt_at"])
+    assert window_closes - timedelta(minutes=2) <= last_chance < window_closes  # capped to the window's end
+    worker.run_once(last_chance)
     last = messages(client, seller, case["id"])[0]
-    assert (last["status"], last["attempts"]) == ("failed", 3)
+    assert (last["status"], last["attempts"]) == ("failed", 6)
+    assert "451" in last["last_error"] and "window closes" in last["last_error"]
     assert smtp.received == []
 
 
@@ -141,9 +148,8 @@ def test_a_worker_that_dies_holding_a_claim_loses_nothing(app, client, seller, c
     case = contacted()
     now = utcnow()
     with app.app_context():
-        [claimed] = email_delivery.claim_due(
-            db.session(), now, 10, app.config["SETTINGS"]
-        )  # ...and then the worker dies
+        batch = email_delivery.claim_due(db.session(), now, 10, app.config["SETTINGS"])  # ...and then the worker dies
+    assert len(batch.emails) == 1
     worker.run_once(now)
     assert smtp.received == []  # the claim still holds
     worker.run_once(now + timedelta(seconds=app.config["SETTINGS"].outbox_claim_seconds + 1))

@@ -43,8 +43,11 @@ EVENT_FIELDS: dict[str, dict[str, bool]] = {
     "close": {"resolution": True},
     "contact_customer": {"action_taken": False},
 }
-# Events only the product itself fires (the deadline sweep); the API refuses them.
-SYSTEM_EVENTS = frozenset({"expire"})
+# Events only the product itself fires, and when; the API refuses them.
+SYSTEM_EVENTS = {
+    "expire": "by the deadline sweep",
+    "customer_contacted": "by the worker once the mail server has accepted the removal request",
+}
 
 
 class CaseMachine(StateMachine):

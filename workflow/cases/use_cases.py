@@ -200,7 +200,9 @@ def fire_event(
     fields = {k: v for k, v in (fields or {}).items() if v is not None}
     with write_transaction(session):
         if actor != "system" and event in SYSTEM_EVENTS:
-            raise InvalidInput([{"field": "event", "message": f"{event} is fired by the product only"}])
+            raise InvalidInput(
+                [{"field": "event", "message": f"{event} is fired by the product only, {SYSTEM_EVENTS[event]}"}]
+            )
         _check_event_fields(event, fields)
         case = sellers_case(session, seller_id, case_id, for_update=True)
         _check_version(case, expected_version)

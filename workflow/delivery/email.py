@@ -1,33 +1,46 @@
-"""Email delivery bookkeeping the worker drives: claim due outbox messages, record each outcome,
-retry with backoff.
+"""The email channel of the outbox: which removal requests go out, what each answer of the
+mail server does to the message and its case, and requeueing a failed one by hand.
 
-A worker claims due messages for a while (`claimed_until`), delivers them, and records each
-outcome in its own transaction. A worker that dies mid-batch loses nothing: its claims run
-out and another worker takes the messages. The one window left is a crash between the SMTP
-server accepting a message and the worker recording it; such a message goes out again with
-the same Message-ID, which mail systems use to recognise duplicates.
+Each message's outcome is written in its own small transaction the moment the SMTP server
+has answered (fenced by the claim, see `workflow.delivery.outbox`). Its effects — the case
+moving on with `customer_contacted`, the `message.sent`/`message.failed` webhook event, a
+bounce's suppression — are applied afterwards for a group of messages in one transaction
+(`apply_effects`); a message whose effects fail is marked `failed` with the error, alone.
 """
 
 from __future__ import annotations
 
-import random
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from workflow.cases.machine import CaseState
-from workflow.cases.use_cases import transition_within
-from workflow.models import Case, MessageStatus, OutboxMessage
+from workflow.cases.repository import sellers_case
+from workflow.cases.use_cases import transition
+from workflow.clock import iso_utc
+from workflow.delivery import outbox
+from workflow.errors import DomainError, NotFound
+from workflow.models import Case, OutboxMessage
 from workflow.outreach.use_cases import suppress_within
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
+log = logging.getLogger(__name__)
+# The last attempt is made this long before the customer window closes, never after.
+LAST_ATTEMPT_MARGIN = timedelta(minutes=1)
+
+
+class MessageNotRetryable(DomainError):
+    status = 409
+    slug = "message-not-retryable"
+    title = "The message cannot be retried now"
+
 
 @dataclass(frozen=True)
-class ClaimedEmail:
+class Email:
     """What the worker needs to send one message, detached from the session."""
 
     id: str
@@ -36,17 +49,44 @@ class ClaimedEmail:
     text_body: str
     html_body: str
     message_id: str
+    attempts: int  # before this one
+    window_closes_at: datetime  # the customer removal window of its case
+
+
+@dataclass(frozen=True)
+class EmailBatch:
+    claim: outbox.Claim
+    emails: list[Email]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The mail server's answer to one message: accepted (no error) or refused."""
+
+    error: str | None = None
+    permanent: bool = False  # a 5xx answer: retrying cannot help
+    bounce: bool = False  # the recipient was refused for good: suppress the address
+
+
+def no_longer_wanted(case: Case, now: datetime) -> str | None:
+    """Why a queued removal request must not go out (any more), checked again at send time."""
+    if case.state != "contacting_customer":
+        closed = f" ({case.outcome})" if case.outcome else ""
+        return f"the case is {case.state}{closed}, no longer waiting for the customer to be contacted"
+    if case.buyer_opted_out:
+        return "the buyer opted out of unsolicited messages"
+    if case.buyer_suppressed:
+        return f"the address {case.buyer_email} is on the suppression list"
+    if now >= case.customer_removal_by:
+        return f"the customer removal window closed on {iso_utc(case.customer_removal_by)}"
+    return None
 
 
 def _due(now: datetime) -> Select:
-    """Queued messages whose time has come and that no live worker holds, oldest first."""
+    """Messages whose time has come and that no live worker holds, oldest first."""
     return (
         select(OutboxMessage)
-        .where(
-            OutboxMessage.status == MessageStatus.queued,
-            OutboxMessage.next_attempt_at <= now,
-            or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
-        )
+        .where(outbox.claimable(OutboxMessage, now))
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
     )
 
@@ -55,105 +95,118 @@ def _cases_of(session: Session, messages: list[OutboxMessage]) -> dict[str, Case
     return {c.id: c for c in session.scalars(select(Case).where(Case.id.in_({m.case_id for m in messages})))}
 
 
-def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -> list[ClaimedEmail]:
-    """Claim up to `limit` queued messages that are due and not claimed by a live worker.
+def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -> EmailBatch:
+    """Claim up to `limit` due messages; those no longer wanted become `blocked` instead.
 
     PostgreSQL skips rows another worker is claiming (FOR UPDATE SKIP LOCKED); SQLite runs the
     claim under its single write lock, so two claims can never take the same row."""
+    claim = outbox.new_claim(now, settings)
     with write_transaction(session):
         messages = list(session.scalars(_due(now).limit(limit).with_for_update(skip_locked=True)))
         cases = _cases_of(session, messages)
-        claimed = []
+        emails = []
         for message in messages:
-            reason = _no_longer_allowed(cases[message.case_id])
+            case = cases[message.case_id]
+            reason = no_longer_wanted(case, now)
             if reason:
-                message.status, message.last_error = MessageStatus.blocked, reason
+                message.status, message.last_error = "blocked", reason
+                message.claim_id = message.claimed_until = None
                 continue
-            message.claimed_until = now + timedelta(seconds=settings.outbox_claim_seconds)
-            claimed.append(
-                ClaimedEmail(
+            outbox.take(message, claim)
+            emails.append(
+                Email(
                     message.id,
                     message.recipient,
                     message.subject,
                     message.text_body,
                     message.html_body,
                     message.message_id,
+                    message.attempts,
+                    case.customer_removal_by,
                 )  # fmt: skip
             )
-        return claimed
+        return EmailBatch(claim, emails)
 
 
-def _no_longer_allowed(case: Case) -> str | None:
-    """Why a queued message must not go out after all: the buyer opted out, or the address was
-    suppressed, after it was queued."""
-    if case.buyer_opted_out:
-        return "the buyer opted out of unsolicited messages after the email was queued"
-    if case.buyer_suppressed:
-        return "the address was put on the suppression list after the email was queued"
-    return None
+def record_outcome(
+    session: Session, claim: outbox.Claim, email: Email, outcome: Outcome, now: datetime, settings: Settings
+) -> bool:
+    """Write one message's outcome in its own transaction; False if the claim was lost.
 
-
-@dataclass(frozen=True)
-class EmailOutcome:
-    """What became of one claimed message: sent (no error), failed, or not attempted."""
-
-    email_id: str
-    error: str | None = None
-    permanent: bool = False  # a 5xx answer: retrying cannot help
-    bounce: bool = False  # the recipient was refused for good: suppress the address
-    attempted: bool = True
-
-
-def retry_delay(attempts: int, settings: Settings) -> float:
-    """Exponential backoff with jitter in the upper half: base·2^(n-1), capped."""
-    ceiling = min(settings.outbox_retry_max_seconds, settings.outbox_retry_base_seconds * 2 ** (attempts - 1))
-    return random.uniform(ceiling / 2, ceiling)
-
-
-def record_outcomes(session: Session, outcomes: list[EmailOutcome], settings: Settings, now: datetime) -> None:
-    """Record a batch's outcomes in one transaction.
-
-    A sent message is marked and its case moves on (customer_contacted, actor system). A
-    failed one counts an attempt: a permanent rejection, or the last attempt, makes it
-    `failed` (the case stays in contacting_customer with the error visible), otherwise it is
-    queued again after a backoff; a bounced address goes on the suppression list. One not
-    attempted is handed back for the next pass."""
-    if not outcomes:
-        return
+    Accepted: `sent`. Refused for good (5xx), or no time left before the customer window
+    closes: `failed` (a bounce also suppresses the address). Otherwise queued again after a
+    backoff, the last attempt just before the window closes."""
+    attempts = email.attempts + 1
     with write_transaction(session):
-        ids = [o.email_id for o in outcomes]
-        messages = {
-            m.id: m for m in session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids)).with_for_update())
-        }
-        contacted_case_ids = {messages[o.email_id].case_id for o in outcomes if o.attempted and o.error is None}
-        cases = {
-            c.id: c for c in session.scalars(select(Case).where(Case.id.in_(contacted_case_ids)).with_for_update())
-        }
-        for outcome in outcomes:
-            message = messages[outcome.email_id]
-            message.claimed_until = None
-            if not outcome.attempted:
-                continue
-            message.attempts += 1
-            if outcome.error is None:
-                message.status, message.sent_at, message.last_error = MessageStatus.sent, now, None
-                case = cases[message.case_id]
-                events.emit(session, case, "message.sent", now, message=_summary(message))
-                if case.state == CaseState.contacting_customer:
-                    transition_within(session, case, "customer_contacted", actor="system", settings=settings, now=now)
-                continue
-            message.last_error = outcome.error[:2000]
-            if outcome.permanent or message.attempts >= settings.outbox_max_attempts:
-                message.status = MessageStatus.failed
-                if outcome.bounce:
-                    suppress_within(session, message.seller_id, message.recipient, "bounce", now)
-                case = cases.get(message.case_id) or session.get(Case, message.case_id)
-                events.emit(session, case, "message.failed", now, message=_summary(message))
-            else:
-                message.next_attempt_at = now + timedelta(seconds=retry_delay(message.attempts, settings))
+        if outcome.error is None:
+            return outbox.record(
+                session, OutboxMessage, claim.id, email.id,
+                status="sent", sent_at=now, attempts=attempts, last_error=None, effects_pending=True,
+            )  # fmt: skip
+        error = outcome.error[:2000]
+        last_chance = email.window_closes_at - LAST_ATTEMPT_MARGIN
+        if outcome.permanent or now >= last_chance:
+            if not outcome.permanent:
+                error = f"{error} (no retry: the customer removal window closes {iso_utc(email.window_closes_at)})"
+            recorded = outbox.record(
+                session, OutboxMessage, claim.id, email.id,
+                status="failed", attempts=attempts, last_error=error, effects_pending=True,
+            )  # fmt: skip
+            if recorded and outcome.bounce:
+                seller_id = session.scalar(select(OutboxMessage.seller_id).where(OutboxMessage.id == email.id))
+                suppress_within(session, seller_id, email.recipient, "bounce", now)
+            return recorded
+        delay = outbox.backoff(attempts, settings.outbox_retry_base_seconds, settings.outbox_retry_max_seconds)
+        return outbox.record(
+            session, OutboxMessage, claim.id, email.id, status=outbox.QUEUED, attempts=attempts, last_error=error,
+            next_attempt_at=min(now + timedelta(seconds=delay), last_chance),
+        )  # fmt: skip
 
 
-def _summary(message: OutboxMessage) -> dict:
+def apply_effects(session: Session, now: datetime, settings: Settings, limit: int = 100) -> int:
+    """Apply the effects of recorded outcomes, up to `limit` messages in one transaction.
+
+    A sent message emits `message.sent` and moves its case on (`customer_contacted`, actor
+    system); a failed one emits `message.failed`. Each message's effects run in a savepoint:
+    one that fails (a listener raising, say) is rolled back alone and its message marked
+    `failed` with the error; the others are applied. Returns how many messages were settled."""
+    with write_transaction(session):
+        messages = list(
+            session.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.effects_pending.is_(True))
+                .order_by(OutboxMessage.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        if not messages:
+            return 0
+        case_ids = {m.case_id for m in messages}
+        cases = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_(case_ids)).with_for_update())}
+        for message in messages:
+            try:
+                with session.begin_nested():
+                    _apply(session, message, cases[message.case_id], now, settings)
+            except Exception as error:  # noqa: BLE001 - poison: isolate the message, keep the batch
+                log.exception("recording the outcome of message %s failed; it is marked failed", message.id)
+                message.status = "failed"
+                accepted = " after the mail server accepted it" if message.sent_at else ""
+                message.last_error = f"recording the outcome{accepted} failed: {type(error).__name__}: {error}"[:2000]
+            message.effects_pending = False
+        return len(messages)
+
+
+def _apply(session: Session, message: OutboxMessage, case: Case, now: datetime, settings: Settings) -> None:
+    if message.status == "sent":
+        events.emit(session, case, "message.sent", now, message=summary(message))
+        if case.state == "contacting_customer":
+            transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
+    else:
+        events.emit(session, case, "message.failed", now, message=summary(message))
+
+
+def summary(message: OutboxMessage) -> dict:
     return {
         "id": message.id,
         "status": message.status,
@@ -161,6 +214,25 @@ def _summary(message: OutboxMessage) -> dict:
         "last_error": message.last_error,
         "message_id": message.message_id,
     }
+
+
+def retry(session: Session, seller_id: str, case_id: str, message_id: str, now: datetime) -> OutboxMessage:
+    """Queue a `failed` removal request again, due now, while it can still do good: the case
+    waits for it (contacting_customer), the customer window is open and the buyer reachable."""
+    with write_transaction(session):
+        case = sellers_case(session, seller_id, case_id, for_update=True)
+        message = session.scalar(
+            select(OutboxMessage).where(OutboxMessage.id == message_id, OutboxMessage.case_id == case_id)
+        )
+        if message is None:
+            raise NotFound(f"case {case_id} has no message {message_id!r}")
+        if message.status != "failed":
+            raise MessageNotRetryable(f"message {message_id} is {message.status}: only a failed message can be retried")
+        reason = no_longer_wanted(case, now)
+        if reason:
+            raise MessageNotRetryable(f"message {message_id} cannot be sent any more: {reason}")
+        message.status, message.next_attempt_at = outbox.QUEUED, now
+    return message
 
 
 @dataclass(frozen=True)
@@ -180,6 +252,6 @@ def due_messages(session: Session, now: datetime) -> list[DueMessage]:
         messages = list(session.scalars(_due(now)))
         cases = _cases_of(session, messages)
         return [
-            DueMessage(m.id, m.recipient, m.subject, m.attempts + 1, _no_longer_allowed(cases[m.case_id]))
+            DueMessage(m.id, m.recipient, m.subject, m.attempts + 1, no_longer_wanted(cases[m.case_id], now))
             for m in messages
         ]

@@ -1,5 +1,10 @@
-"""Webhook delivery bookkeeping the worker drives: claim due deliveries (in order per case),
-sign each request (Standard Webhooks), record each attempt and retry with backoff."""
+"""The webhook channel of the outbox: claiming deliveries in each case's order, signing each
+request (Standard Webhooks), and what a receiver's answer does to a delivery (see
+docs/webhooks.md for the retry schedule).
+
+Each attempt is recorded in its own small transaction as soon as the receiver answered,
+fenced by the claim (see `workflow.delivery.outbox`).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,15 @@ import base64
 import hashlib
 import hmac
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, exists, or_, select, text
+from sqlalchemy import Select, and_, exists, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
-from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
+from workflow.delivery import outbox
+from workflow.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks.endpoints import SECRET_PREFIX
@@ -26,21 +33,26 @@ MAX_RETRY_AFTER_SECONDS = 86_400
 @dataclass(frozen=True)
 class WebhookRequest:
     delivery_id: str
+    endpoint_id: str
+    case_id: str | None
     url: str
     payload: str
     secrets: tuple[str, ...]
-    # Deliveries with the same key (endpoint, case) must arrive in order.
-    order_key: tuple[str, str | None]
+    attempts: int  # in this round, before this one
+
+
+@dataclass(frozen=True)
+class WebhookBatch:
+    claim: outbox.Claim
+    requests: list[WebhookRequest]
 
 
 @dataclass(frozen=True)
 class WebhookResult:
-    delivery_id: str
     status_code: int | None
     duration_ms: int
     error: str | None = None
     retry_after_seconds: float | None = None
-    attempted: bool = True
 
     @property
     def delivered(self) -> bool:
@@ -72,19 +84,15 @@ def _due(now: datetime) -> Select:
         earlier.endpoint_id == WebhookDelivery.endpoint_id,
         earlier.case_id == WebhookDelivery.case_id,
         earlier.seq < WebhookDelivery.seq,
-        earlier.status == WebhookDeliveryStatus.queued,
-        or_(earlier.next_attempt_at > now, earlier.claimed_until > now),
+        or_(
+            and_(earlier.status == outbox.QUEUED, earlier.next_attempt_at > now),
+            and_(earlier.status == outbox.SENDING, earlier.claimed_until >= now),
+        ),
     )
     return (
         select(WebhookDelivery, WebhookEndpoint)
         .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-        .where(
-            WebhookDelivery.status == WebhookDeliveryStatus.queued,
-            WebhookDelivery.next_attempt_at <= now,
-            or_(WebhookDelivery.claimed_until.is_(None), WebhookDelivery.claimed_until < now),
-            WebhookEndpoint.enabled.is_(True),
-            ~waiting_before,
-        )
+        .where(outbox.claimable(WebhookDelivery, now), WebhookEndpoint.enabled.is_(True), ~waiting_before)
         .order_by(WebhookDelivery.seq)
     )
 
@@ -106,17 +114,23 @@ def due_deliveries(session: Session, now: datetime) -> list[DueDelivery]:
         return [DueDelivery(d.id, d.event_type, e.url, d.attempts + 1) for d, e in rows]
 
 
-def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -> list[WebhookRequest]:
+def claim_due(
+    session: Session, now: datetime, limit: int, settings: Settings, busy_endpoints: Collection[str] = ()
+) -> WebhookBatch:
     """Claim due deliveries of enabled endpoints, oldest first, never one that an earlier
-    undelivered event of the same endpoint and case is still waiting before (per-case order)."""
+    undelivered event of the same endpoint and case is still waiting before (per-case order).
+    Endpoints in `busy_endpoints` (this worker is delivering to them) are left alone."""
+    claim = outbox.new_claim(now, settings)
     with write_transaction(session):
         if session.get_bind().dialect.name == "postgresql":
             # Serialise claims, so two workers never split one case's events between them.
             session.execute(text("SELECT pg_advisory_xact_lock(7261)"))
-        rows = session.execute(_due(now).limit(limit)).all()
+        query = _due(now).limit(limit)
+        if busy_endpoints:
+            query = query.where(WebhookDelivery.endpoint_id.not_in(list(busy_endpoints)))
         requests = []
-        for delivery, endpoint in rows:
-            delivery.claimed_until = now + timedelta(seconds=settings.outbox_claim_seconds)
+        for delivery, endpoint in session.execute(query).all():
+            outbox.take(delivery, claim)
             keys = (endpoint.secret,)
             if (
                 endpoint.previous_secret
@@ -125,61 +139,60 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
             ):
                 keys += (endpoint.previous_secret,)
             requests.append(
-                WebhookRequest(delivery.id, endpoint.url, delivery.payload, keys, (endpoint.id, delivery.case_id))
+                WebhookRequest(
+                    delivery.id, endpoint.id, delivery.case_id, endpoint.url, delivery.payload, keys, delivery.attempts
+                )
             )
-        return requests
+        return WebhookBatch(claim, requests)
 
 
 def retry_delay(attempts: int) -> float | None:
-    """Seconds before the next attempt after `attempts` failures (with jitter), or None when
-    the schedule is spent."""
+    """Seconds before the next attempt after `attempts` failures in this round (with jitter),
+    or None when the schedule is spent."""
     if attempts > len(RETRY_SCHEDULE_SECONDS):
         return None
     base = RETRY_SCHEDULE_SECONDS[attempts - 1]
     return random.uniform(base * 0.8, base * 1.2)
 
 
-def record_results(session: Session, results: list[WebhookResult], now: datetime) -> None:
-    """Record a batch of attempts in one transaction: the delivery log, the delivery's state,
-    and on 410 Gone the endpoint's end."""
-    if not results:
-        return
+def record_result(
+    session: Session, claim: outbox.Claim, request: WebhookRequest, result: WebhookResult, now: datetime
+) -> bool:
+    """Record one attempt in its own transaction, if the claim is still ours: the delivery log
+    row, the delivery's state, and on 410 Gone the endpoint's end. False if the claim was lost."""
+    delivery_id, attempts = request.delivery_id, request.attempts + 1
+    values: dict = {"attempts": attempts}
+    if result.delivered:
+        values |= {"status": "delivered", "delivered_at": now}
+    elif result.status_code == 410:
+        values |= {"status": "failed"}
+    else:
+        delay = retry_delay(attempts)
+        if delay is None:
+            values |= {"status": "failed"}
+        else:
+            if result.retry_after_seconds is not None:
+                delay = min(max(delay, result.retry_after_seconds), MAX_RETRY_AFTER_SECONDS)
+            values |= {"status": outbox.QUEUED, "next_attempt_at": now + timedelta(seconds=delay)}
     with write_transaction(session):
-        deliveries = {
-            d.id: d
-            for d in session.scalars(
-                select(WebhookDelivery)
-                .where(WebhookDelivery.id.in_([r.delivery_id for r in results]))
-                .with_for_update()
+        if not outbox.record(session, WebhookDelivery, claim.id, delivery_id, **values):
+            return False
+        session.add(
+            WebhookAttempt(
+                delivery_id=delivery_id,
+                attempt=attempts,
+                status_code=result.status_code,
+                duration_ms=result.duration_ms,
+                error=result.error,
+                at=now,
+            )  # fmt: skip
+        )
+        if result.status_code == 410:
+            endpoint_id = select(WebhookDelivery.endpoint_id).where(WebhookDelivery.id == delivery_id).scalar_subquery()
+            session.execute(
+                update(WebhookEndpoint)
+                .where(WebhookEndpoint.id == endpoint_id)
+                .values(enabled=False, disabled_reason="the receiver answered 410 Gone")
+                .execution_options(synchronize_session=False)
             )
-        }
-        for result in results:
-            delivery = deliveries[result.delivery_id]
-            delivery.claimed_until = None
-            if not result.attempted:
-                continue
-            delivery.attempts += 1
-            session.add(
-                WebhookAttempt(
-                    delivery_id=delivery.id,
-                    attempt=delivery.attempts,
-                    status_code=result.status_code,
-                    duration_ms=result.duration_ms,
-                    error=result.error,
-                    at=now,
-                )  # fmt: skip
-            )
-            if result.delivered:
-                delivery.status, delivery.delivered_at = WebhookDeliveryStatus.delivered, now
-            elif result.status_code == 410:
-                delivery.status = WebhookDeliveryStatus.failed
-                endpoint = session.get(WebhookEndpoint, delivery.endpoint_id)
-                endpoint.enabled, endpoint.disabled_reason = False, "the receiver answered 410 Gone"
-            else:
-                delay = retry_delay(delivery.attempts)
-                if delay is None:
-                    delivery.status = WebhookDeliveryStatus.failed
-                else:
-                    if result.retry_after_seconds is not None:
-                        delay = min(max(delay, result.retry_after_seconds), MAX_RETRY_AFTER_SECONDS)
-                    delivery.next_attempt_at = now + timedelta(seconds=delay)
+    return True

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow.errors import NotFound
+from workflow.errors import DomainError, NotFound
 from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
@@ -131,8 +131,14 @@ def deliveries_of(session: Session, seller_id: str, endpoint_id: str, limit: int
         return [(delivery, attempts[delivery.id]) for delivery in deliveries]
 
 
+class DeliveryInFlight(DomainError):
+    status = 409
+    slug = "delivery-in-flight"
+    title = "The delivery is being attempted right now"
+
+
 def redeliver(session: Session, seller_id: str, endpoint_id: str, delivery_id: str, now: datetime) -> WebhookDelivery:
-    """Queue a delivery again, with the same webhook-id, for one more round of attempts."""
+    """Queue a delivery again, with the same webhook-id, for a full new round of attempts."""
     with write_transaction(session):
         _endpoint(session, seller_id, endpoint_id)
         delivery = session.scalar(
@@ -140,5 +146,7 @@ def redeliver(session: Session, seller_id: str, endpoint_id: str, delivery_id: s
         )
         if delivery is None:
             raise NotFound(f"no delivery {delivery_id!r} for endpoint {endpoint_id!r}")
-        delivery.status, delivery.next_attempt_at, delivery.claimed_until = WebhookDeliveryStatus.queued, now, None
+        if delivery.status == WebhookDeliveryStatus.sending:
+            raise DeliveryInFlight(f"delivery {delivery_id} is being attempted right now: look at its log in a moment")
+        delivery.status, delivery.next_attempt_at, delivery.attempts = WebhookDeliveryStatus.queued, now, 0
     return delivery

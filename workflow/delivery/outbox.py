@@ -1,0 +1,139 @@
+"""The one outbox mechanism both channels (emails, webhooks) use: claim, fence, record, retry.
+
+A worker claims a batch of due rows: each becomes `sending` under a fresh claim id (the
+fencing token) until `claimed_until`. While it works it renews the claim; a worker that
+dies stops renewing, the claim lapses and another worker takes the rows over with a new
+claim id. Every outcome is recorded with an UPDATE conditional on the claim id, so a worker
+whose claim lapsed and was taken over cannot record over the new holder: its write changes
+nothing, and it learns so. Outcomes are recorded one at a time as the far side answers, so
+a crash re-sends at most the message that was in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, update
+from sqlalchemy.orm import Session
+
+from workflow.models import new_id
+from workflow.settings import Settings
+from workflow.transactions import write_transaction
+
+QUEUED, SENDING = "queued", "sending"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    until: datetime
+
+
+def new_claim(now: datetime, settings: Settings) -> Claim:
+    return Claim(new_id("clm"), now + timedelta(seconds=settings.outbox_claim_seconds))
+
+
+def claimable(table, now: datetime):
+    """Due and queued, or `sending` under a claim that lapsed (its worker died or hung)."""
+    return or_(
+        and_(table.status == QUEUED, table.next_attempt_at <= now),
+        and_(table.status == SENDING, table.claimed_until < now),
+    )
+
+
+def take(row, claim: Claim) -> None:
+    row.status, row.claim_id, row.claimed_until = SENDING, claim.id, claim.until
+
+
+def _held(table, claim_id: str, row_id: str):
+    return and_(table.id == row_id, table.claim_id == claim_id, table.status == SENDING)
+
+
+def record(session: Session, table, claim_id: str, row_id: str, **values) -> bool:
+    """Write one row's outcome, in the caller's transaction, if the claim is still ours.
+    False if another worker took the row over (the write changed nothing)."""
+    statement = (
+        update(table)
+        .where(_held(table, claim_id, row_id))
+        .values(claim_id=None, claimed_until=None, **values)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).rowcount == 1
+
+
+def renew(session: Session, table, claim: Claim, row_ids: list[str], now: datetime, settings: Settings) -> set[str]:
+    """Extend the claim on the rows still held; returns their ids. A row missing from the
+    answer was taken over after our claim lapsed: it must not be sent by us."""
+    if not row_ids:
+        return set()
+    with write_transaction(session):
+        return set(
+            session.scalars(
+                update(table)
+                .where(table.id.in_(row_ids), table.claim_id == claim.id, table.status == SENDING)
+                .values(claimed_until=now + timedelta(seconds=settings.outbox_claim_seconds))
+                .returning(table.id)
+                .execution_options(synchronize_session=False)
+            )
+        )
+
+
+def release(session: Session, table, claim: Claim, row_ids: list[str]) -> None:
+    """Hand rows back unattempted (the worker is stopping, or the connection is gone)."""
+    if not row_ids:
+        return
+    with write_transaction(session):
+        session.execute(
+            update(table)
+            .where(table.id.in_(row_ids), table.claim_id == claim.id, table.status == SENDING)
+            .values(status=QUEUED, claim_id=None, claimed_until=None)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def backoff(attempts: int, base_seconds: float, max_seconds: float) -> float:
+    """Exponential backoff with jitter in the upper half: base·2^(n-1), capped."""
+    ceiling = min(max_seconds, base_seconds * 2 ** (attempts - 1))
+    return random.uniform(ceiling / 2, ceiling)
+
+
+class HeldClaim:
+    """A claim as the worker working through it sees it: renewed whenever a third of its
+    length has passed, so it never lapses while the worker is alive, and told which rows are
+    done. Renewal runs between sends: a claim must outlast the longest single attempt."""
+
+    def __init__(self, session: Session, table, claim: Claim, row_ids: list[str], now: datetime, settings: Settings):
+        self.session, self.table, self.claim, self.settings = session, table, claim, settings
+        self.now = now
+        self.held = set(row_ids)
+        self.started = self.renewed = time.monotonic()
+
+    def still_ours(self, row_id: str) -> bool:
+        """Whether the row may still be sent by us (renewing the claim first if it is due)."""
+        if time.monotonic() - self.renewed > self.settings.outbox_claim_seconds / 3:
+            elapsed = timedelta(seconds=time.monotonic() - self.started)
+            self.held = renew(
+                self.session, self.table, self.claim, sorted(self.held), self.now + elapsed, self.settings
+            )
+            self.renewed = time.monotonic()
+        return row_id in self.held
+
+    def done(self, row_id: str) -> None:
+        self.held.discard(row_id)
+
+
+def mark_failed(session: Session, table, claim: Claim, row_id: str, error: str | None) -> bool:
+    """Last resort when recording an outcome raised: take the row out of the delivery loop,
+    `failed` with the error, so it cannot stop the rest of the batch (poison isolation)."""
+    values = {"status": "failed"} | ({"last_error": error[:2000]} if error is not None else {})
+    try:
+        with write_transaction(session):
+            return record(session, table, claim.id, row_id, **values)
+    except Exception:  # noqa: BLE001 - the database itself is failing: the claim will lapse
+        log.exception("marking %s failed did not work either; its claim will lapse and it is tried again", row_id)
+        return False
