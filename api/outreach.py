@@ -12,6 +12,7 @@ from api.schemas.common import PROBLEM_RESPONSE, json_response
 from api.schemas.outreach import (
     MessageList,
     MessageOut,
+    MessagePath,
     OverrideOut,
     PreviewIn,
     PreviewOut,
@@ -25,6 +26,7 @@ from api.schemas.outreach import (
     TemplatePath,
 )
 from workflow.clock import utcnow
+from workflow.delivery import email as email_delivery
 from workflow.outreach import use_cases
 from workflow.outreach.compliance import LANGUAGES
 from workflow.outreach.messages import TEMPLATE_NAMES
@@ -37,6 +39,17 @@ def list_messages(path: CasePath):
     """List every email of the case: queued, sent, failed or blocked, with attempts and the last error."""
     messages = use_cases.messages_of(db.session(), g.seller_id, path.case_id)
     return json_response(MessageList(items=[MessageOut.model_validate(m, from_attributes=True) for m in messages]))
+
+
+@blueprint.post(
+    "/cases/<case_id>/messages/<message_id>/retry",
+    responses={200: MessageOut, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE},
+)
+def retry_message(path: MessagePath):
+    """Queue a failed removal request again, due now: while the case is contacting the customer,
+    the customer window is open and the buyer can be emailed (409 says which is not so)."""
+    message = email_delivery.retry(db.session(), g.seller_id, path.case_id, path.message_id, utcnow())
+    return json_response(MessageOut.model_validate(message, from_attributes=True))
 
 
 @blueprint.post("/cases/<case_id>/messages/preview", responses={200: PreviewOut, 404: PROBLEM_RESPONSE})

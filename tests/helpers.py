@@ -33,8 +33,10 @@ class RecordingSMTPHandler:
         self.received: list[email.message.EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self.refuse_recipients: dict[str, str] = {}  # address -> SMTP reply, e.g. "550 no such user"
+        self.sessions: set[tuple] = set()  # the client's address of every SMTP session seen
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        self.sessions.add(session.peer)
         if address in self.refuse_recipients:
             return self.refuse_recipients[address]
         envelope.rcpt_tos.append(address)

@@ -30,6 +30,11 @@ class MessageOut(BaseModel):
     sent_at: datetime | None
 
 
+class MessagePath(Input):
+    case_id: Annotated[str, Field(max_length=40)]
+    message_id: Annotated[str, Field(max_length=40)]
+
+
 class MessageList(BaseModel):
     items: list[MessageOut]
 

@@ -22,10 +22,12 @@ class BuyerOut(BaseModel):
 
 
 class Outreach(BaseModel):
-    """How the latest removal-request email fares."""
+    """How the latest removal-request email fares. A `failed` one holds the case in
+    contacting_customer: retry it (POST .../messages/{message}/retry) or close the case."""
 
     status: MessageStatus
     error: str | None
+    message: str = Field(description="The id of the latest message, as GET .../messages lists it.")
 
 
 class Cancellation(BaseModel):
@@ -100,7 +102,11 @@ def case_representation(case: Case, now: datetime) -> CaseOut:
         deadlines=Deadlines(customer_removal_by=case.customer_removal_by, amazon_removal_by=case.amazon_removal_by),
         amazon_removal_grounds=case.amazon_removal_grounds,
         allowed_events=enabled_events(case, now),
-        outreach=Outreach(status=case.outreach_status, error=case.outreach_error) if case.outreach_status else None,
+        outreach=(
+            Outreach(status=case.outreach_status, error=case.outreach_error, message=case.outreach_message_id)
+            if case.outreach_status
+            else None
+        ),
         cancellation=_cancellation(case),
         version=case.version,
         created_at=case.created_at,

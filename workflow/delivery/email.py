@@ -192,7 +192,7 @@ def apply_effects(session: Session, now: datetime, settings: Settings, limit: in
                 log.exception("recording the outcome of message %s failed; it is marked failed", message.id)
                 message.status = "failed"
                 accepted = " after the mail server accepted it" if message.sent_at else ""
-                message.last_error = f"recording the outcome{accepted} failed: {type(error).__name__}: {error}"[:2000]
+                message.last_error = f"recording the outcome{accepted} failed: {_describe(error)}"[:2000]
             message.effects_pending = False
         return len(messages)
 
@@ -204,6 +204,12 @@ def _apply(session: Session, message: OutboxMessage, case: Case, now: datetime, 
             transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
     else:
         events.emit(session, case, "message.failed", now, message=summary(message))
+
+
+def _describe(error: BaseException) -> str:
+    """The error and what caused it (a listener's failure arrives wrapped in ListenerFailed)."""
+    text = f"{type(error).__name__}: {error}"
+    return text if error.__cause__ is None else f"{text} ({_describe(error.__cause__)})"
 
 
 def summary(message: OutboxMessage) -> dict:
