@@ -16,8 +16,8 @@ from tests.helpers import (
 def test_contact_queues_one_message_and_sends_nothing_from_the_request(client, seller, contacted, smtp):
     case = contacted()
     assert case["state"] == "contacting_customer"
-    assert case["outreach"] == {"status": "queued", "error": None}
     [message] = messages(client, seller, case["id"])
+    assert case["outreach"] == {"status": "queued", "error": None, "message": message["id"]}
     assert (message["status"], message["attempts"], message["recipient"]) == (
         "queued",
         0,

@@ -88,7 +88,7 @@ def test_permanent_rejection_fails_at_once_and_suppresses_the_address(client, se
     assert "550" in message["last_error"]
     after = get_case(client, seller, case["id"])
     assert after["state"] == "contacting_customer"
-    assert after["outreach"] == {"status": "failed", "error": message["last_error"]}
+    assert after["outreach"] == {"status": "failed", "error": message["last_error"], "message": message["id"]}
     assert after["buyer"]["suppressed"] is True
     suppressions = client.get("/v1/suppressions", headers=seller.headers).get_json()["items"]
     assert [(s["email"], s["reason"]) for s in suppressions] == [("q7x2mz@marketplace.amazon.com", "bounce")]
