@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from datetime import datetime, timedelta
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import requests
@@ -64,17 +64,6 @@ def _retry_after(response: requests.Response) -> float | None:
         return max(0.0, (parsedate_to_datetime(value) - utcnow()).total_seconds())
     except (TypeError, ValueError):
         return None
-
-
-class Clock:
-    """The instant a pass started, moving on with the real time (a pass given `--as-of`
-    records its outcomes at that instant plus the time the pass took)."""
-
-    def __init__(self, start: datetime) -> None:
-        self.start, self.started = start, time.monotonic()
-
-    def now(self) -> datetime:
-        return self.start + timedelta(seconds=time.monotonic() - self.started)
 
 
 class Worker:
@@ -156,12 +145,12 @@ class Worker:
     def deliver_emails(self, now: datetime) -> int:
         """Settle what an earlier pass left, claim a batch, send it over one SMTP connection
         recording each answer as it comes, and apply the batch's effects in groups."""
-        session, clock = db.session(), Clock(now)
+        session, clock = db.session(), outbox.Clock(now)
         settled = email.apply_effects(session, now, self.settings, self.batch_size)
         batch = email.claim_due(session, now, self.batch_size, self.settings)
         if not batch.emails:
             return settled
-        held = outbox.HeldClaim(session, OutboxMessage, batch.claim, [e.id for e in batch.emails], now, self.settings)
+        held = outbox.HeldClaim(session, OutboxMessage, batch.claim, [e.id for e in batch.emails], clock, self.settings)
         try:
             connection = mail.connect().__enter__()
         except (OSError, smtplib.SMTPException) as error:
@@ -180,7 +169,9 @@ class Worker:
             pass
         return settled + len(batch.emails)
 
-    def _send_batch(self, session, connection, batch: email.EmailBatch, held: outbox.HeldClaim, clock: Clock) -> None:
+    def _send_batch(
+        self, session, connection, batch: email.EmailBatch, held: outbox.HeldClaim, clock: outbox.Clock
+    ) -> None:
         """Send each message, record its outcome at once, and apply effects every few messages."""
         unsettled, settled_at = 0, time.monotonic()
         for index, message in enumerate(batch.emails):
@@ -227,7 +218,7 @@ class Worker:
         return email.Outcome(), False
 
     def _record_email(
-        self, session, claim: outbox.Claim, message: email.Email, outcome: email.Outcome, clock: Clock
+        self, session, claim: outbox.Claim, message: email.Email, outcome: email.Outcome, clock: outbox.Clock
     ) -> None:
         if outcome.error:
             log.warning("message %s not delivered: %s", message.id, outcome.error)
@@ -249,7 +240,7 @@ class Worker:
     def deliver_webhooks(self, now: datetime) -> int:
         """Claim one batch and deliver it, endpoints in parallel; returns the deliveries claimed."""
         batch = webhook.claim_due(db.session(), now, self.batch_size, self.settings)
-        clock = Clock(now)
+        clock = outbox.Clock(now)
         futures = [
             self.pool.submit(self._deliver_to_endpoint, batch.claim, requests, clock)
             for requests in _by_endpoint(batch.requests).values()
@@ -278,21 +269,23 @@ class Worker:
                     claimed = len(batch.requests)
                     for endpoint_id, requests in _by_endpoint(batch.requests).items():
                         busy[endpoint_id] = self.pool.submit(
-                            self._deliver_to_endpoint, batch.claim, requests, Clock(now)
+                            self._deliver_to_endpoint, batch.claim, requests, outbox.Clock(now)
                         )
             if not claimed:
                 wait(list(busy.values()), timeout=self.poll_seconds, return_when=FIRST_COMPLETED)
                 if not busy:
                     self.stopping.wait(self.poll_seconds)
 
-    def _deliver_to_endpoint(self, claim: outbox.Claim, requests: list[webhook.WebhookRequest], clock: Clock) -> None:
+    def _deliver_to_endpoint(
+        self, claim: outbox.Claim, requests: list[webhook.WebhookRequest], clock: outbox.Clock
+    ) -> None:
         """One endpoint's share of a claim, in order, each attempt recorded as it is answered.
         A case whose event failed keeps its later events back (order per case); an endpoint
         that cannot be reached gets no more attempts in this pass."""
         with self.app.app_context():
             session = db.session()
             held = outbox.HeldClaim(
-                session, WebhookDelivery, claim, [r.delivery_id for r in requests], clock.start, self.settings
+                session, WebhookDelivery, claim, [r.delivery_id for r in requests], clock, self.settings
             )
             held_back: list[str] = []
             failed_cases: set[str | None] = set()
@@ -316,7 +309,7 @@ class Worker:
             outbox.release(session, WebhookDelivery, claim, held_back)
 
     def _record_webhook(
-        self, session, claim, request: webhook.WebhookRequest, result: webhook.WebhookResult, clock: Clock
+        self, session, claim, request: webhook.WebhookRequest, result: webhook.WebhookResult, clock: outbox.Clock
     ) -> None:
         try:
             recorded = webhook.record_result(session, claim, request, result, clock.now())

@@ -134,9 +134,7 @@ def test_a_worker_whose_claim_lapsed_cannot_record_over_the_new_holder(app, cont
         second = email_delivery.claim_due(session, later, 10, settings)  # the first worker hung
         assert [e.id for e in second.emails] == [e.id for e in first.emails]
         [mail] = first.emails
-        held = outbox.HeldClaim(
-            session, OutboxMessage, first.claim, [mail.id], now, dataclasses.replace(settings, outbox_claim_seconds=0)
-        )
+        held = outbox.HeldClaim(session, OutboxMessage, first.claim, [mail.id], outbox.Clock(later), settings)
         assert not held.still_ours(mail.id)  # renewing tells the first worker not to send
         assert (
             email_delivery.record_outcome(session, first.claim, mail, email_delivery.Outcome(), later, settings)

@@ -125,12 +125,16 @@ def test_sigkill_mid_batch_duplicates_at_most_one_message_per_kill_and_loses_non
     app, client, seller, open_case, slow_smtp, start_worker
 ):
     queue_emails(client, seller, open_case, 150)
-    handler, port = slow_smtp(0.05)  # about 8 s of sending in all: every kill lands mid-batch
+    handler, port = slow_smtp(0.05)  # a batch of 20 takes a second: every kill lands mid-batch
     kills = 0
     rng = random.Random(12)
     for _ in range(6):
+        before = len(handler.message_ids)
         worker = start_worker(port, OUTBOX_CLAIM_SECONDS="1")
-        time.sleep(rng.uniform(1.0, 2.0))
+        deadline = time.monotonic() + 60
+        while len(handler.message_ids) == before and time.monotonic() < deadline:
+            time.sleep(0.01)  # the worker is up and sending
+        time.sleep(rng.uniform(0.0, 0.5))
         worker.send_signal(signal.SIGKILL)
         worker.wait()
         kills += 1
@@ -203,7 +207,10 @@ def test_a_tenant_whose_endpoint_never_answers_does_not_delay_another_tenant(
         receiver.secrets.append(hook.get_json()["secret"])
         handler, port = slow_smtp(0.0)
         start_worker(port)
-        time.sleep(1.5)  # the silent endpoint holds its first delivery by now
+        deadline = time.monotonic() + 60
+        while not silent.held and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.5)  # the worker is up, its first attempt at the silent endpoint hangs
         started = time.monotonic()
         case = client.post(
             "/v1/cases",

@@ -171,19 +171,28 @@ def apply_effects(session: Session, now: datetime, settings: Settings, limit: in
     one that fails (a listener raising, say) is rolled back alone and its message marked
     `failed` with the error; the others are applied. Returns how many messages were settled."""
     with write_transaction(session):
+        pending = session.execute(
+            select(OutboxMessage.id, OutboxMessage.case_id)
+            .where(OutboxMessage.effects_pending.is_(True))
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+        ).all()
+        if not pending:
+            return 0
+        # Cases before messages, the order in which the API's use cases lock them.
+        case_ids = sorted({case_id for _, case_id in pending})
+        cases = {
+            c.id: c
+            for c in session.scalars(select(Case).where(Case.id.in_(case_ids)).order_by(Case.id).with_for_update())
+        }
         messages = list(
             session.scalars(
                 select(OutboxMessage)
-                .where(OutboxMessage.effects_pending.is_(True))
+                .where(OutboxMessage.id.in_([id_ for id_, _ in pending]), OutboxMessage.effects_pending.is_(True))
                 .order_by(OutboxMessage.id)
-                .limit(limit)
                 .with_for_update(skip_locked=True)
             )
         )
-        if not messages:
-            return 0
-        case_ids = {m.case_id for m in messages}
-        cases = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_(case_ids)).with_for_update())}
         for message in messages:
             try:
                 with session.begin_nested():

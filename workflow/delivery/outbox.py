@@ -50,20 +50,18 @@ def take(row, claim: Claim) -> None:
     row.status, row.claim_id, row.claimed_until = SENDING, claim.id, claim.until
 
 
-def _held(table, claim_id: str, row_id: str):
-    return and_(table.id == row_id, table.claim_id == claim_id, table.status == SENDING)
-
-
 def record(session: Session, table, claim_id: str, row_id: str, **values) -> bool:
     """Write one row's outcome, in the caller's transaction, if the claim is still ours.
-    False if another worker took the row over (the write changed nothing)."""
+    False if another worker took the row over (the write changed nothing). A Core statement
+    on the session's connection: this runs once per message, the ORM's bookkeeping would
+    cost more than the write."""
+    columns = table.__table__.c
     statement = (
-        update(table)
-        .where(_held(table, claim_id, row_id))
+        update(table.__table__)
+        .where(columns.id == row_id, columns.claim_id == claim_id, columns.status == SENDING)
         .values(claim_id=None, claimed_until=None, **values)
-        .execution_options(synchronize_session=False)
     )
-    return session.execute(statement).rowcount == 1
+    return session.connection().execute(statement).rowcount == 1
 
 
 def renew(session: Session, table, claim: Claim, row_ids: list[str], now: datetime, settings: Settings) -> set[str]:
@@ -102,25 +100,34 @@ def backoff(attempts: int, base_seconds: float, max_seconds: float) -> float:
     return random.uniform(ceiling / 2, ceiling)
 
 
-class HeldClaim:
-    """A claim as the worker working through it sees it: renewed whenever a third of its
-    length has passed, so it never lapses while the worker is alive, and told which rows are
-    done. Renewal runs between sends: a claim must outlast the longest single attempt."""
+class Clock:
+    """The instant a pass started, moving on with the real time: a pass run `--as-of` some
+    instant records its outcomes and renews its claims at that instant plus the time taken."""
 
-    def __init__(self, session: Session, table, claim: Claim, row_ids: list[str], now: datetime, settings: Settings):
-        self.session, self.table, self.claim, self.settings = session, table, claim, settings
-        self.now = now
+    def __init__(self, start: datetime) -> None:
+        self.start, self.started = start, time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.started)
+
+
+class HeldClaim:
+    """A claim as the worker working through it sees it: renewed whenever less than two
+    thirds of it is left, so it never lapses while the worker is alive, and told which rows
+    are done. Renewal runs between sends: a claim must outlast the longest single attempt."""
+
+    def __init__(self, session: Session, table, claim: Claim, row_ids: list[str], clock: Clock, settings: Settings):
+        self.session, self.table, self.settings, self.clock = session, table, settings, clock
+        self.claim = claim
+        self.until = claim.until
         self.held = set(row_ids)
-        self.started = self.renewed = time.monotonic()
 
     def still_ours(self, row_id: str) -> bool:
         """Whether the row may still be sent by us (renewing the claim first if it is due)."""
-        if time.monotonic() - self.renewed > self.settings.outbox_claim_seconds / 3:
-            elapsed = timedelta(seconds=time.monotonic() - self.started)
-            self.held = renew(
-                self.session, self.table, self.claim, sorted(self.held), self.now + elapsed, self.settings
-            )
-            self.renewed = time.monotonic()
+        now = self.clock.now()
+        if (self.until - now).total_seconds() < self.settings.outbox_claim_seconds * 2 / 3:
+            self.held = renew(self.session, self.table, self.claim, sorted(self.held), now, self.settings)
+            self.until = now + timedelta(seconds=self.settings.outbox_claim_seconds)
         return row_id in self.held
 
     def done(self, row_id: str) -> None:

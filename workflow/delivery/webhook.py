@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, exists, or_, select, text, update
+from sqlalchemy import Select, and_, exists, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from workflow.delivery import outbox
@@ -177,15 +177,15 @@ def record_result(
     with write_transaction(session):
         if not outbox.record(session, WebhookDelivery, claim.id, delivery_id, **values):
             return False
-        session.add(
-            WebhookAttempt(
+        session.connection().execute(
+            insert(WebhookAttempt.__table__).values(
                 delivery_id=delivery_id,
                 attempt=attempts,
                 status_code=result.status_code,
                 duration_ms=result.duration_ms,
                 error=result.error,
                 at=now,
-            )  # fmt: skip
+            )
         )
         if result.status_code == 410:
             endpoint_id = select(WebhookDelivery.endpoint_id).where(WebhookDelivery.id == delivery_id).scalar_subquery()
