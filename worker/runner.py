@@ -154,7 +154,7 @@ class Worker:
         try:
             connection = mail.connect().__enter__()
         except (OSError, smtplib.SMTPException) as error:
-            outcome = email.Outcome(f"cannot reach the mail server: {_describe(error)}")
+            outcome = email.EmailOutcome(f"cannot reach the mail server: {_describe(error)}")
             for message in batch.emails:
                 self._record_email(session, batch.claim, message, outcome, clock)
         else:
@@ -192,7 +192,7 @@ class Worker:
                 email.apply_effects(session, clock.now(), self.settings, self.batch_size)
                 unsettled, settled_at = 0, time.monotonic()
 
-    def _send(self, connection, message: email.Email) -> tuple[email.Outcome, bool]:
+    def _send(self, connection, message: email.ClaimedEmail) -> tuple[email.EmailOutcome, bool]:
         """The server's answer, and whether the connection is gone. A refused message (550, a
         bad header) leaves the session usable for the next one."""
         mime = Message(
@@ -206,19 +206,24 @@ class Worker:
         try:
             connection.send(mime)
         except BadHeaderError as error:
-            return email.Outcome(_describe(error), permanent=True), False
+            return email.EmailOutcome(_describe(error), permanent=True), False
         except smtplib.SMTPServerDisconnected as error:
-            return email.Outcome(_describe(error)), True
+            return email.EmailOutcome(_describe(error)), True
         except smtplib.SMTPException as error:
             permanent = _is_permanent(error)
             bounce = permanent and isinstance(error, smtplib.SMTPRecipientsRefused)
-            return email.Outcome(_describe(error), permanent, bounce), False
+            return email.EmailOutcome(_describe(error), permanent, bounce), False
         except OSError as error:
-            return email.Outcome(_describe(error)), True
-        return email.Outcome(), False
+            return email.EmailOutcome(_describe(error)), True
+        return email.EmailOutcome(), False
 
     def _record_email(
-        self, session, claim: outbox.Claim, message: email.Email, outcome: email.Outcome, clock: outbox.Clock
+        self,
+        session,
+        claim: outbox.Claim,
+        message: email.ClaimedEmail,
+        outcome: email.EmailOutcome,
+        clock: outbox.Clock,
     ) -> None:
         if outcome.error:
             log.warning("message %s not delivered: %s", message.id, outcome.error)

@@ -137,13 +137,13 @@ def test_a_worker_whose_claim_lapsed_cannot_record_over_the_new_holder(app, cont
         held = outbox.HeldClaim(session, OutboxMessage, first.claim, [mail.id], outbox.Clock(later), settings)
         assert not held.still_ours(mail.id)  # renewing tells the first worker not to send
         assert (
-            email_delivery.record_outcome(session, first.claim, mail, email_delivery.Outcome(), later, settings)
+            email_delivery.record_outcome(session, first.claim, mail, email_delivery.EmailOutcome(), later, settings)
             is False
         )
         assert session.get(OutboxMessage, mail.id).status == "sending"
         session.rollback()
         assert (
-            email_delivery.record_outcome(session, second.claim, mail, email_delivery.Outcome(), later, settings)
+            email_delivery.record_outcome(session, second.claim, mail, email_delivery.EmailOutcome(), later, settings)
             is True
         )
         assert session.get(OutboxMessage, mail.id).status == "sent"

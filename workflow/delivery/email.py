@@ -17,12 +17,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from workflow.cases.machine import CaseState
 from workflow.cases.repository import sellers_case
-from workflow.cases.use_cases import transition
+from workflow.cases.use_cases import transition_within
 from workflow.clock import iso_utc
 from workflow.delivery import outbox
 from workflow.errors import DomainError, NotFound
-from workflow.models import Case, OutboxMessage
+from workflow.models import Case, MessageStatus, OutboxMessage
 from workflow.outreach.use_cases import suppress_within
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
@@ -40,7 +41,7 @@ class MessageNotRetryable(DomainError):
 
 
 @dataclass(frozen=True)
-class Email:
+class ClaimedEmail:
     """What the worker needs to send one message, detached from the session."""
 
     id: str
@@ -56,11 +57,11 @@ class Email:
 @dataclass(frozen=True)
 class EmailBatch:
     claim: outbox.Claim
-    emails: list[Email]
+    emails: list[ClaimedEmail]
 
 
 @dataclass(frozen=True)
-class Outcome:
+class EmailOutcome:
     """The mail server's answer to one message: accepted (no error) or refused."""
 
     error: str | None = None
@@ -70,7 +71,7 @@ class Outcome:
 
 def no_longer_wanted(case: Case, now: datetime) -> str | None:
     """Why a queued removal request must not go out (any more), checked again at send time."""
-    if case.state != "contacting_customer":
+    if case.state != CaseState.contacting_customer:
         closed = f" ({case.outcome})" if case.outcome else ""
         return f"the case is {case.state}{closed}, no longer waiting for the customer to be contacted"
     if case.buyer_opted_out:
@@ -109,12 +110,12 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
             case = cases[message.case_id]
             reason = no_longer_wanted(case, now)
             if reason:
-                message.status, message.last_error = "blocked", reason
+                message.status, message.last_error = MessageStatus.blocked, reason
                 message.claim_id = message.claimed_until = None
                 continue
             outbox.take(message, claim)
             emails.append(
-                Email(
+                ClaimedEmail(
                     message.id,
                     message.recipient,
                     message.subject,
@@ -123,13 +124,13 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
                     message.message_id,
                     message.attempts,
                     case.customer_removal_by,
-                )  # fmt: skip
+                )
             )
         return EmailBatch(claim, emails)
 
 
 def record_outcome(
-    session: Session, claim: outbox.Claim, email: Email, outcome: Outcome, now: datetime, settings: Settings
+    session: Session, claim: outbox.Claim, email: ClaimedEmail, outcome: EmailOutcome, now: datetime, settings: Settings
 ) -> bool:
     """Write one message's outcome in its own transaction; False if the claim was lost.
 
@@ -140,27 +141,46 @@ def record_outcome(
     with write_transaction(session):
         if outcome.error is None:
             return outbox.record(
-                session, OutboxMessage, claim.id, email.id,
-                status="sent", sent_at=now, attempts=attempts, last_error=None, effects_pending=True,
-            )  # fmt: skip
+                session,
+                OutboxMessage,
+                claim.id,
+                email.id,
+                status=MessageStatus.sent,
+                sent_at=now,
+                attempts=attempts,
+                last_error=None,
+                effects_pending=True,
+            )
         error = outcome.error[:2000]
         last_chance = email.window_closes_at - LAST_ATTEMPT_MARGIN
         if outcome.permanent or now >= last_chance:
             if not outcome.permanent:
                 error = f"{error} (no retry: the customer removal window closes {iso_utc(email.window_closes_at)})"
             recorded = outbox.record(
-                session, OutboxMessage, claim.id, email.id,
-                status="failed", attempts=attempts, last_error=error, effects_pending=True,
-            )  # fmt: skip
+                session,
+                OutboxMessage,
+                claim.id,
+                email.id,
+                status=MessageStatus.failed,
+                attempts=attempts,
+                last_error=error,
+                effects_pending=True,
+            )
             if recorded and outcome.bounce:
                 seller_id = session.scalar(select(OutboxMessage.seller_id).where(OutboxMessage.id == email.id))
                 suppress_within(session, seller_id, email.recipient, "bounce", now)
             return recorded
         delay = outbox.backoff(attempts, settings.outbox_retry_base_seconds, settings.outbox_retry_max_seconds)
         return outbox.record(
-            session, OutboxMessage, claim.id, email.id, status=outbox.QUEUED, attempts=attempts, last_error=error,
+            session,
+            OutboxMessage,
+            claim.id,
+            email.id,
+            status=MessageStatus.queued,
+            attempts=attempts,
+            last_error=error,
             next_attempt_at=min(now + timedelta(seconds=delay), last_chance),
-        )  # fmt: skip
+        )
 
 
 def apply_effects(session: Session, now: datetime, settings: Settings, limit: int = 100) -> int:
@@ -196,21 +216,21 @@ def apply_effects(session: Session, now: datetime, settings: Settings, limit: in
         for message in messages:
             try:
                 with session.begin_nested():
-                    _apply(session, message, cases[message.case_id], now, settings)
+                    _apply_within(session, message, cases[message.case_id], now, settings)
             except Exception as error:  # noqa: BLE001 - poison: isolate the message, keep the batch
                 log.exception("recording the outcome of message %s failed; it is marked failed", message.id)
-                message.status = "failed"
+                message.status = MessageStatus.failed
                 accepted = " after the mail server accepted it" if message.sent_at else ""
                 message.last_error = f"recording the outcome{accepted} failed: {_describe(error)}"[:2000]
             message.effects_pending = False
         return len(messages)
 
 
-def _apply(session: Session, message: OutboxMessage, case: Case, now: datetime, settings: Settings) -> None:
-    if message.status == "sent":
+def _apply_within(session: Session, message: OutboxMessage, case: Case, now: datetime, settings: Settings) -> None:
+    if message.status == MessageStatus.sent:
         events.emit(session, case, "message.sent", now, message=summary(message))
-        if case.state == "contacting_customer":
-            transition(session, case, "customer_contacted", actor="system", settings=settings, now=now)
+        if case.state == CaseState.contacting_customer:
+            transition_within(session, case, "customer_contacted", actor="system", settings=settings, now=now)
     else:
         events.emit(session, case, "message.failed", now, message=summary(message))
 
@@ -241,12 +261,12 @@ def retry(session: Session, seller_id: str, case_id: str, message_id: str, now: 
         )
         if message is None:
             raise NotFound(f"case {case_id} has no message {message_id!r}")
-        if message.status != "failed":
+        if message.status != MessageStatus.failed:
             raise MessageNotRetryable(f"message {message_id} is {message.status}: only a failed message can be retried")
         reason = no_longer_wanted(case, now)
         if reason:
             raise MessageNotRetryable(f"message {message_id} cannot be sent any more: {reason}")
-        message.status, message.next_attempt_at = outbox.QUEUED, now
+        message.status, message.next_attempt_at = MessageStatus.queued, now
     return message
 
 

@@ -20,11 +20,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_, update
 from sqlalchemy.orm import Session
 
-from workflow.models import new_id
+from workflow.models import MessageStatus, new_id
 from workflow.settings import Settings
 from workflow.transactions import write_transaction
 
-QUEUED, SENDING = "queued", "sending"
+# The states the mechanism moves rows between; both channels' status enums have them.
+QUEUED, SENDING, FAILED = MessageStatus.queued, MessageStatus.sending, MessageStatus.failed
 log = logging.getLogger(__name__)
 
 
@@ -137,7 +138,7 @@ class HeldClaim:
 def mark_failed(session: Session, table, claim: Claim, row_id: str, error: str | None) -> bool:
     """Last resort when recording an outcome raised: take the row out of the delivery loop,
     `failed` with the error, so it cannot stop the rest of the batch (poison isolation)."""
-    values = {"status": "failed"} | ({"last_error": error[:2000]} if error is not None else {})
+    values = {"status": FAILED} | ({"last_error": error[:2000]} if error is not None else {})
     try:
         with write_transaction(session):
             return record(session, table, claim.id, row_id, **values)

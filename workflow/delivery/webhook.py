@@ -20,7 +20,7 @@ from sqlalchemy import Select, and_, exists, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from workflow.delivery import outbox
-from workflow.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks.endpoints import SECRET_PREFIX
@@ -163,17 +163,17 @@ def record_result(
     delivery_id, attempts = request.delivery_id, request.attempts + 1
     values: dict = {"attempts": attempts}
     if result.delivered:
-        values |= {"status": "delivered", "delivered_at": now}
+        values |= {"status": WebhookDeliveryStatus.delivered, "delivered_at": now}
     elif result.status_code == 410:
-        values |= {"status": "failed"}
+        values |= {"status": WebhookDeliveryStatus.failed}
     else:
         delay = retry_delay(attempts)
         if delay is None:
-            values |= {"status": "failed"}
+            values |= {"status": WebhookDeliveryStatus.failed}
         else:
             if result.retry_after_seconds is not None:
                 delay = min(max(delay, result.retry_after_seconds), MAX_RETRY_AFTER_SECONDS)
-            values |= {"status": outbox.QUEUED, "next_attempt_at": now + timedelta(seconds=delay)}
+            values |= {"status": WebhookDeliveryStatus.queued, "next_attempt_at": now + timedelta(seconds=delay)}
     with write_transaction(session):
         if not outbox.record(session, WebhookDelivery, claim.id, delivery_id, **values):
             return False
