@@ -286,32 +286,40 @@ class Worker:
     ) -> None:
         """One endpoint's share of a claim, in order, each attempt recorded as it is answered.
         A case whose event failed keeps its later events back (order per case); an endpoint
-        that cannot be reached gets no more attempts in this pass."""
-        with self.app.app_context():
-            session = db.session()
-            held = outbox.HeldClaim(
-                session, WebhookDelivery, claim, [r.delivery_id for r in requests], clock, self.settings
-            )
-            held_back: list[str] = []
-            failed_cases: set[str | None] = set()
-            for index, request in enumerate(requests):
-                if self.stopping.is_set():
-                    held_back += [r.delivery_id for r in requests[index:]]
+        that cannot be reached gets no more attempts in this pass. An error is logged, never
+        raised: what this task did not record, its claim's lapse hands to a later pass."""
+        try:
+            with self.app.app_context():
+                self._deliver_in_order(db.session(), claim, requests, clock)
+        except Exception:  # noqa: BLE001 - a pool task must not take its errors down silently
+            log.exception("delivering to webhook endpoint %s failed", requests[0].endpoint_id)
+
+    def _deliver_in_order(
+        self, session, claim: outbox.Claim, requests: list[webhook.WebhookRequest], clock: outbox.Clock
+    ) -> None:
+        held = outbox.HeldClaim(
+            session, WebhookDelivery, claim, [r.delivery_id for r in requests], clock, self.settings
+        )
+        held_back: list[str] = []
+        failed_cases: set[str | None] = set()
+        for index, request in enumerate(requests):
+            if self.stopping.is_set():
+                held_back += [r.delivery_id for r in requests[index:]]
+                break
+            if request.case_id is not None and request.case_id in failed_cases:
+                held_back.append(request.delivery_id)
+                continue
+            if not held.still_ours(request.delivery_id):
+                continue
+            result = self._post(request)
+            self._record_webhook(session, claim, request, result, clock)
+            held.done(request.delivery_id)
+            if not result.delivered:
+                failed_cases.add(request.case_id)
+                if result.status_code is None:
+                    held_back += [r.delivery_id for r in requests[index + 1 :]]
                     break
-                if request.case_id is not None and request.case_id in failed_cases:
-                    held_back.append(request.delivery_id)
-                    continue
-                if not held.still_ours(request.delivery_id):
-                    continue
-                result = self._post(request)
-                self._record_webhook(session, claim, request, result, clock)
-                held.done(request.delivery_id)
-                if not result.delivered:
-                    failed_cases.add(request.case_id)
-                    if result.status_code is None:
-                        held_back += [r.delivery_id for r in requests[index + 1 :]]
-                        break
-            outbox.release(session, WebhookDelivery, claim, held_back)
+        outbox.release(session, WebhookDelivery, claim, held_back)
 
     def _record_webhook(
         self, session, claim, request: webhook.WebhookRequest, result: webhook.WebhookResult, clock: outbox.Clock

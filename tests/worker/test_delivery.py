@@ -211,3 +211,58 @@ def test_redelivery_starts_a_full_new_round_of_attempts(app, client, seller, ope
         assert len(receiver.received) == 16
     finally:
         receiver.server.shutdown()
+
+
+def _fail_attempt_log_inserts_for(connection, delivery_id: str) -> None:
+    """A real fault in recording: the database refuses the attempt-log row of one delivery."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER poison BEFORE INSERT ON webhook_attempts WHEN NEW.delivery_id = '{delivery_id}' "
+            "BEGIN SELECT RAISE(ABORT, 'the attempt log refuses this row'); END"
+        )
+    else:
+        connection.exec_driver_sql(
+            "CREATE FUNCTION poison() RETURNS trigger AS $$ BEGIN "
+            f"IF NEW.delivery_id = '{delivery_id}' THEN RAISE EXCEPTION 'the attempt log refuses this row'; END IF; "
+            "RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        connection.exec_driver_sql(
+            "CREATE TRIGGER poison BEFORE INSERT ON webhook_attempts FOR EACH ROW EXECUTE FUNCTION poison()"
+        )
+
+
+def _heal_attempt_log(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("DROP TRIGGER poison")
+    else:
+        connection.exec_driver_sql("DROP TRIGGER poison ON webhook_attempts")
+        connection.exec_driver_sql("DROP FUNCTION poison()")
+
+
+def test_a_webhook_whose_attempt_cannot_be_recorded_fails_alone_and_the_worker_goes_on(
+    app, client, seller, open_case, caplog
+):
+    receiver = Receiver()
+    try:
+        hook = client.post(
+            "/v1/webhooks", json={"url": receiver.url, "events": ["case.created"]}, headers=seller.headers
+        ).get_json()
+        receiver.secrets.append(hook["secret"])
+        for n in range(3):
+            open_case(order_id=f"111-0000000-{n:07d}")
+        poisoned = deliveries(client, seller, hook["id"])[1]["id"]
+        with app.app_context(), db.engine.begin() as connection:
+            _fail_attempt_log_inserts_for(connection, poisoned)
+        try:
+            assert Worker(app).run_once(utcnow()) >= 3  # returns: the worker survives
+        finally:
+            with app.app_context(), db.engine.begin() as connection:
+                _heal_attempt_log(connection)
+        statuses = {d["id"]: d["status"] for d in deliveries(client, seller, hook["id"])}
+        assert statuses.pop(poisoned) == "failed"
+        assert list(statuses.values()) == ["delivered", "delivered"]
+        assert len(receiver.received) == 3  # each sent once; the poisoned one is not retried
+        assert f"recording webhook delivery {poisoned} failed" in caplog.text
+        assert Worker(app).run_once(utcnow()) == 0
+    finally:
+        receiver.server.shutdown()
