@@ -187,9 +187,10 @@ def apply_effects(session: Session, now: datetime, settings: Settings, limit: in
     """Apply the effects of recorded outcomes, up to `limit` messages in one transaction.
 
     A sent message emits `message.sent` and moves its case on (`customer_contacted`, actor
-    system); a failed one emits `message.failed`. Each message's effects run in a savepoint:
-    one that fails (a listener raising, say) is rolled back alone and its message marked
-    `failed` with the error; the others are applied. Returns how many messages were settled."""
+    system); a failed one emits `message.failed`. The group's effects run in one savepoint;
+    if they fail, each message's are applied again in a savepoint of its own, so the one that
+    fails (a listener raising, say) is rolled back alone and its message marked `failed` with
+    the error, and the others are applied. Returns how many messages were settled."""
     with write_transaction(session):
         pending = session.execute(
             select(OutboxMessage.id, OutboxMessage.case_id)
@@ -213,17 +214,31 @@ def apply_effects(session: Session, now: datetime, settings: Settings, limit: in
                 .with_for_update(skip_locked=True)
             )
         )
-        for message in messages:
-            try:
-                with session.begin_nested():
+        try:
+            with session.begin_nested():  # the whole group at once: one flush, as cheap as it gets
+                for message in messages:
                     _apply_within(session, message, cases[message.case_id], now, settings)
-            except Exception as error:  # noqa: BLE001 - poison: isolate the message, keep the batch
-                log.exception("recording the outcome of message %s failed; it is marked failed", message.id)
-                message.status = MessageStatus.failed
-                accepted = " after the mail server accepted it" if message.sent_at else ""
-                message.last_error = f"recording the outcome{accepted} failed: {_describe(error)}"[:2000]
+        except Exception:  # noqa: BLE001 - one of them is poison: find it by applying one at a time
+            for message in messages:
+                _apply_isolated_within(session, message, cases[message.case_id], now, settings)
+        for message in messages:
             message.effects_pending = False
         return len(messages)
+
+
+def _apply_isolated_within(
+    session: Session, message: OutboxMessage, case: Case, now: datetime, settings: Settings
+) -> None:
+    """One message's effects in a savepoint of their own: if they fail, they are rolled back
+    alone and the message is marked `failed` with the error."""
+    try:
+        with session.begin_nested():
+            _apply_within(session, message, case, now, settings)
+    except Exception as error:  # noqa: BLE001 - poison: isolate the message, keep the group
+        log.exception("recording the outcome of message %s failed; it is marked failed", message.id)
+        message.status = MessageStatus.failed
+        accepted = " after the mail server accepted it" if message.sent_at else ""
+        message.last_error = f"recording the outcome{accepted} failed: {_describe(error)}"[:2000]
 
 
 def _apply_within(session: Session, message: OutboxMessage, case: Case, now: datetime, settings: Settings) -> None:
