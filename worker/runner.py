@@ -29,8 +29,9 @@ from workflow.webhooks.destinations import UnsafeWebhookUrl, resolve_destination
 
 log = logging.getLogger(__name__)
 SMTP_TIMEOUT_SECONDS = 30
-# Messages sent between two applications of their effects (the case moving on, webhook events).
-EFFECTS_GROUP = 25
+# The effects of sent messages (the case moving on, webhook events) are applied at the end of
+# each batch, and at least this often while a slow mail server makes a batch long.
+EFFECTS_EVERY_SECONDS = 2.0
 
 
 def _is_permanent(error: Exception) -> bool:
@@ -172,8 +173,8 @@ class Worker:
     def _send_batch(
         self, session, connection, batch: email.EmailBatch, held: outbox.HeldClaim, clock: outbox.Clock
     ) -> None:
-        """Send each message, record its outcome at once, and apply effects every few messages."""
-        unsettled, settled_at = 0, time.monotonic()
+        """Send each message and record its outcome at once; apply effects now and then."""
+        settled_at = time.monotonic()
         for index, message in enumerate(batch.emails):
             if self.stopping.is_set():
                 outbox.release(session, OutboxMessage, batch.claim, [m.id for m in batch.emails[index:]])
@@ -187,10 +188,9 @@ class Worker:
                 # Hand the rest back for the next pass to reconnect.
                 outbox.release(session, OutboxMessage, batch.claim, [m.id for m in batch.emails[index + 1 :]])
                 return
-            unsettled += 1
-            if unsettled >= EFFECTS_GROUP or time.monotonic() - settled_at > 1.0:
+            if time.monotonic() - settled_at > EFFECTS_EVERY_SECONDS:
                 email.apply_effects(session, clock.now(), self.settings, self.batch_size)
-                unsettled, settled_at = 0, time.monotonic()
+                settled_at = time.monotonic()
 
     def _send(self, connection, message: email.ClaimedEmail) -> tuple[email.EmailOutcome, bool]:
         """The server's answer, and whether the connection is gone. A refused message (550, a
