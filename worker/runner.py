@@ -286,7 +286,7 @@ class Worker:
     ) -> None:
         """One endpoint's share of a claim, in order, each attempt recorded as it is answered.
         A case whose event failed keeps its later events back (order per case); an endpoint
-        that cannot be reached gets no more attempts in this pass. An error is logged, never
+        that cannot be reached gets no more attempts until its failed delivery is tried again. An error is logged, never
         raised: what this task did not record, its claim's lapse hands to a later pass."""
         try:
             with self.app.app_context():
@@ -312,25 +312,29 @@ class Worker:
             if not held.still_ours(request.delivery_id):
                 continue
             result = self._post(request)
-            self._record_webhook(session, claim, request, result, clock)
+            recorded = self._record_webhook(session, claim, request, result, clock)
             held.done(request.delivery_id)
             if not result.delivered:
                 failed_cases.add(request.case_id)
                 if result.status_code is None:
-                    held_back += [r.delivery_id for r in requests[index + 1 :]]
-                    break
+                    # Unreachable: the rest waits until this one is tried again.
+                    rest = held_back + [r.delivery_id for r in requests[index + 1 :]]
+                    outbox.release(session, WebhookDelivery, claim, rest, recorded and recorded.retry_at)
+                    return
         outbox.release(session, WebhookDelivery, claim, held_back)
 
     def _record_webhook(
         self, session, claim, request: webhook.WebhookRequest, result: webhook.WebhookResult, clock: outbox.Clock
-    ) -> None:
+    ) -> webhook.RecordedAttempt | None:
         try:
             recorded = webhook.record_result(session, claim, request, result, clock.now())
         except Exception:  # noqa: BLE001 - poison: isolate the delivery, keep the batch
             log.exception("recording webhook delivery %s failed; it is marked failed", request.delivery_id)
-            recorded = outbox.mark_failed(session, WebhookDelivery, claim, request.delivery_id, None)
-        if not recorded:
+            outbox.mark_failed(session, WebhookDelivery, claim, request.delivery_id, None)
+            return None
+        if recorded is None:
             log.warning("webhook delivery %s: our claim lapsed and another worker holds it", request.delivery_id)
+        return recorded
 
     def _post(self, request: webhook.WebhookRequest) -> webhook.WebhookResult:
         settings = self.settings

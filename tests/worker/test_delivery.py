@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from api.extensions import db
-from tests.helpers import ACTION, Receiver, assert_problem, deliveries
+from tests.helpers import ACTION, Receiver, assert_problem, deliveries, free_port, outbox_instant
 from worker.runner import Worker
 from workflow.clock import utcnow
 from workflow.delivery import email as email_delivery
@@ -266,3 +266,21 @@ def test_a_webhook_whose_attempt_cannot_be_recorded_fails_alone_and_the_worker_g
         assert Worker(app).run_once(utcnow()) == 0
     finally:
         receiver.server.shutdown()
+
+
+def test_an_unreachable_endpoint_costs_one_attempt_and_its_other_events_wait_for_the_next(
+    app, client, seller, open_case
+):
+    dead = f"http://127.0.0.1:{free_port()}/hooks"  # nothing listens there
+    hook = client.post("/v1/webhooks", json={"url": dead, "events": ["case.created"]}, headers=seller.headers)
+    for n in range(4):
+        open_case(order_id=f"111-0000000-{n:07d}")
+    now = utcnow()
+    Worker(app).run_once(now)
+    log = deliveries(client, seller, hook.get_json()["id"])
+    tried = [d for d in log if d["attempts"]]
+    assert len(tried) == 1 and "ConnectionError" in tried[0]["log"][0]["error"]
+    waiting = [d for d in log if not d["attempts"]]
+    assert len(waiting) == 3 and all(d["status"] == "queued" for d in waiting)
+    assert {d["next_attempt_at"] for d in waiting} == {tried[0]["next_attempt_at"]}
+    assert 4 <= (outbox_instant(tried[0]["next_attempt_at"]) - now).total_seconds() <= 7

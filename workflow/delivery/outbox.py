@@ -82,15 +82,19 @@ def renew(session: Session, table, claim: Claim, row_ids: list[str], now: dateti
         )
 
 
-def release(session: Session, table, claim: Claim, row_ids: list[str]) -> None:
-    """Hand rows back unattempted (the worker is stopping, or the connection is gone)."""
+def release(session: Session, table, claim: Claim, row_ids: list[str], not_before: datetime | None = None) -> None:
+    """Hand rows back unattempted (the worker is stopping, or the far side cannot be reached:
+    then not before `not_before`, so a dead receiver is not tried again at once)."""
     if not row_ids:
         return
+    values = {"status": QUEUED, "claim_id": None, "claimed_until": None}
+    if not_before is not None:
+        values["next_attempt_at"] = not_before
     with write_transaction(session):
         session.execute(
             update(table)
             .where(table.id.in_(row_ids), table.claim_id == claim.id, table.status == SENDING)
-            .values(status=QUEUED, claim_id=None, claimed_until=None)
+            .values(**values)
             .execution_options(synchronize_session=False)
         )
 

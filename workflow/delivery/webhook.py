@@ -155,11 +155,16 @@ def retry_delay(attempts: int) -> float | None:
     return random.uniform(base * 0.8, base * 1.2)
 
 
+@dataclass(frozen=True)
+class RecordedAttempt:
+    retry_at: datetime | None  # when the delivery is tried again, if it is
+
+
 def record_result(
     session: Session, claim: outbox.Claim, request: WebhookRequest, result: WebhookResult, now: datetime
-) -> bool:
+) -> RecordedAttempt | None:
     """Record one attempt in its own transaction, if the claim is still ours: the delivery log
-    row, the delivery's state, and on 410 Gone the endpoint's end. False if the claim was lost."""
+    row, the delivery's state, and on 410 Gone the endpoint's end. None if the claim was lost."""
     delivery_id, attempts = request.delivery_id, request.attempts + 1
     values: dict = {"attempts": attempts}
     if result.delivered:
@@ -176,7 +181,7 @@ def record_result(
             values |= {"status": WebhookDeliveryStatus.queued, "next_attempt_at": now + timedelta(seconds=delay)}
     with write_transaction(session):
         if not outbox.record(session, WebhookDelivery, claim.id, delivery_id, **values):
-            return False
+            return None
         session.connection().execute(
             insert(WebhookAttempt.__table__).values(
                 delivery_id=delivery_id,
@@ -195,4 +200,4 @@ def record_result(
                 .values(enabled=False, disabled_reason="the receiver answered 410 Gone")
                 .execution_options(synchronize_session=False)
             )
-    return True
+    return RecordedAttempt(values.get("next_attempt_at"))
