@@ -36,7 +36,7 @@ blueprint = authenticated_blueprint("outreach", Tag(name="outreach"))
 
 @blueprint.get("/cases/<case_id>/messages", responses={200: MessageList, 404: PROBLEM_RESPONSE})
 def list_messages(path: CasePath):
-    """List every email of the case: queued, sent, failed or blocked, with attempts and the last error."""
+    """List every email of the case: queued, sending, sent, failed or blocked, with attempts and the last error."""
     messages = use_cases.messages_of(db.session(), g.seller_id, path.case_id)
     return json_response(MessageList(items=[MessageOut.model_validate(m, from_attributes=True) for m in messages]))
 
@@ -46,8 +46,10 @@ def list_messages(path: CasePath):
     responses={200: MessageOut, 404: PROBLEM_RESPONSE, 409: PROBLEM_RESPONSE},
 )
 def retry_message(path: MessagePath):
-    """Queue a failed removal request again, due now: while the case is contacting the customer,
-    the customer window is open and the buyer can be emailed (409 says which is not so)."""
+    """Queue a failed removal request again, to be sent at once.
+
+    Accepted while the case is contacting the customer, the customer window is open and the
+    buyer can be emailed; otherwise a 409 problem says which of these is not so."""
     message = email_delivery.retry(db.session(), g.seller_id, path.case_id, path.message_id, utcnow())
     return json_response(MessageOut.model_validate(message, from_attributes=True))
 
