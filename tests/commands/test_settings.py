@@ -37,7 +37,7 @@ def test_boolean_settings_read_every_usual_spelling(monkeypatch, word, allowed):
         ("WEBHOOK_ALLOW_PRIVATE_NETWORKS", ""),
         ("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "2"),
         ("MAIL_USE_SSL", "nope"),
-        ("OUTBOX_MAX_ATTEMPTS", "lots"),
+        ("WEBHOOK_DELIVERY_THREADS", "lots"),
         ("OUTBOX_CLAIM_SECONDS", "true"),
     ],
 )
