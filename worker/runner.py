@@ -10,6 +10,7 @@ import smtplib
 import socket
 import threading
 import time
+from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -25,10 +26,12 @@ from workflow.delivery import email, outbox, webhook
 from workflow.intake import amazon_pull, classify
 from workflow.models import OutboxMessage, WebhookDelivery
 from workflow.settings import Settings
-from workflow.webhooks.destinations import UnsafeWebhookUrl, resolve_destination
+from workflow.webhooks import destinations
 
 log = logging.getLogger(__name__)
 SMTP_TIMEOUT_SECONDS = 30
+# Pinned webhook sessions one delivery thread keeps open.
+MAX_SESSIONS_PER_THREAD = 64
 # The effects of sent messages (the case moving on, webhook events) are applied at the end of
 # each batch, and at least this often while a slow mail server makes a batch long.
 EFFECTS_EVERY_SECONDS = 2.0
@@ -54,9 +57,9 @@ def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _retry_after(response: requests.Response) -> float | None:
+def _retry_after(headers: Mapping[str, str]) -> float | None:
     """Seconds the receiver asks us to wait: Retry-After as seconds or as an HTTP date."""
-    value = response.headers.get("Retry-After", "").strip()
+    value = headers.get("Retry-After", "").strip()
     if not value:
         return None
     if value.isdigit():
@@ -77,7 +80,7 @@ class Worker:
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
         self.stopping = threading.Event()
-        self._http = threading.local()  # one keep-alive requests.Session per delivery thread
+        self._http = threading.local()  # per delivery thread, keep-alive sessions by destination
         self.pool = ThreadPoolExecutor(self.settings.webhook_delivery_threads, thread_name_prefix="webhook")
 
     @property
@@ -337,34 +340,46 @@ class Worker:
         return recorded
 
     def _post(self, request: webhook.WebhookRequest) -> webhook.WebhookResult:
+        """One attempt: the URL checked and resolved again, then POSTed to the very address
+        that was checked (a second DNS answer cannot steer it), within the attempt's timeouts."""
         settings = self.settings
         try:
-            resolve_destination(request.url, settings.webhook_allow_private_networks)
-        except UnsafeWebhookUrl as refusal:
+            destination = destinations.resolve_destination(request.url, settings.webhook_allow_private_networks)
+        except destinations.UnsafeWebhookUrl as refusal:
             return webhook.WebhookResult(None, 0, error=refusal.detail)
-        if not hasattr(self._http, "session"):
-            self._http.session = requests.Session()  # keeps connections to receivers open
         headers = webhook.signed_headers(request, int(time.time()))
         started = time.perf_counter()
         try:
-            response = self._http.session.post(
-                request.url,
-                data=request.payload.encode(),
-                headers=headers,
+            reply = destinations.post(
+                destination,
+                request.payload.encode(),
+                headers,
                 timeout=(settings.webhook_connect_timeout_seconds, settings.webhook_attempt_timeout_seconds),
-                allow_redirects=False,
+                session=self._session_for(destination),
             )
         except requests.RequestException as error:
             elapsed = round((time.perf_counter() - started) * 1000)
             return webhook.WebhookResult(None, elapsed, error=f"{type(error).__name__}: {error}")
         elapsed = round((time.perf_counter() - started) * 1000)
-        ok = 200 <= response.status_code < 300
+        ok = 200 <= reply.status_code < 300
         return webhook.WebhookResult(
-            response.status_code,
+            reply.status_code,
             elapsed,
-            error=None if ok else f"HTTP {response.status_code}: {response.text[:200]}",
-            retry_after_seconds=_retry_after(response) if response.status_code in (429, 503) else None,
+            error=None if ok else f"HTTP {reply.status_code}: {reply.text[:200]}",
+            retry_after_seconds=_retry_after(reply.headers) if reply.status_code in (429, 503) else None,
         )
+
+    def _session_for(self, destination: destinations.Destination) -> requests.Session:
+        """This thread's pinned session for the destination, kept so connections stay open
+        between attempts; a few dozen at most (an address that changes makes a new one)."""
+        sessions = self._http.__dict__.setdefault("sessions", {})
+        if destination not in sessions:
+            if len(sessions) >= MAX_SESSIONS_PER_THREAD:
+                for session in sessions.values():
+                    session.close()
+                sessions.clear()
+            sessions[destination] = destinations.session_for(destination)
+        return sessions[destination]
 
     # --- deadlines ------------------------------------------------------------------------
 

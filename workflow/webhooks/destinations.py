@@ -279,7 +279,6 @@ def session_for(destination: Destination) -> requests.Session:
     settings of the environment (a proxy would resolve the name again)."""
     session = requests.Session()
     session.trust_env = False
-    session.max_redirects = 0
     adapter = PinnedAdapter(destination)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
