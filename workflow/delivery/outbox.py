@@ -11,13 +11,14 @@ a crash re-sends at most the message that was in flight.
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import and_, bindparam, or_, update
 from sqlalchemy.orm import Session
 
 from workflow.models import MessageStatus, new_id
@@ -54,15 +55,21 @@ def take(row, claim: Claim) -> None:
 def record(session: Session, table, claim_id: str, row_id: str, **values) -> bool:
     """Write one row's outcome, in the caller's transaction, if the claim is still ours.
     False if another worker took the row over (the write changed nothing). A Core statement
-    on the session's connection: this runs once per message, the ORM's bookkeeping would
-    cost more than the write."""
-    columns = table.__table__.c
-    statement = (
+    built once per table and set of columns: this runs once per message, and building and
+    coercing a statement each time cost more than the write."""
+    statement = _record_statement(table, tuple(sorted(values)))
+    parameters = {"row_id": row_id, "held_claim": claim_id} | {f"new_{name}": value for name, value in values.items()}
+    return session.connection().execute(statement, parameters).rowcount == 1
+
+
+@functools.cache
+def _record_statement(table, columns: tuple[str, ...]):
+    c = table.__table__.c
+    return (
         update(table.__table__)
-        .where(columns.id == row_id, columns.claim_id == claim_id, columns.status == SENDING)
-        .values(claim_id=None, claimed_until=None, **values)
+        .where(c.id == bindparam("row_id"), c.claim_id == bindparam("held_claim"), c.status == SENDING)
+        .values(claim_id=None, claimed_until=None, **{name: bindparam(f"new_{name}") for name in columns})
     )
-    return session.connection().execute(statement).rowcount == 1
 
 
 def renew(session: Session, table, claim: Claim, row_ids: list[str], now: datetime, settings: Settings) -> set[str]:

@@ -28,6 +28,8 @@ from workflow.webhooks.endpoints import SECRET_PREFIX
 # Standard Webhooks' suggested schedule: about a day and a half of attempts after the first.
 RETRY_SCHEDULE_SECONDS = (5, 300, 1800, 7200, 18000, 36000, 36000)
 MAX_RETRY_AFTER_SECONDS = 86_400
+# Built once: it runs once per attempt.
+_LOG_ATTEMPT = insert(WebhookAttempt.__table__)
 
 
 @dataclass(frozen=True)
@@ -183,14 +185,15 @@ def record_result(
         if not outbox.record(session, WebhookDelivery, claim.id, delivery_id, **values):
             return None
         session.connection().execute(
-            insert(WebhookAttempt.__table__).values(
-                delivery_id=delivery_id,
-                attempt=attempts,
-                status_code=result.status_code,
-                duration_ms=result.duration_ms,
-                error=result.error,
-                at=now,
-            )
+            _LOG_ATTEMPT,
+            {
+                "delivery_id": delivery_id,
+                "attempt": attempts,
+                "status_code": result.status_code,
+                "duration_ms": result.duration_ms,
+                "error": result.error,
+                "at": now,
+            },
         )
         if result.status_code == 410:
             endpoint_id = select(WebhookDelivery.endpoint_id).where(WebhookDelivery.id == delivery_id).scalar_subquery()
