@@ -1,7 +1,7 @@
 """fenced delivery: claim ids on both outboxes, effects pending on emails
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0010
 Create Date: 2026-11-27 14:05:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0008'
-down_revision = '0007'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
