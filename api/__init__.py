@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from dataclasses import fields, replace
 from email.utils import parseaddr
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 from flask_openapi3 import Info, OpenAPI
 
 from api import limits
-from api.extensions import db, mail, migrate
+from api.extensions import csrf, db, mail, migrate
 from api.problems import register_problem_handlers, validation_problem
 from workflow.db import configure_engine
 from workflow.plugins import load_listeners, plugin_migration_locations
@@ -56,6 +57,8 @@ def _settings_from_environment(instance_path: str) -> dict[str, Any]:
             "DATABASE_URL", "sqlite:///" + os.path.join(instance_path, "feedback-desk.db")
         ),
         "MAIL_DEFAULT_SENDER": "feedback-desk@localhost",
+        # Where people reach the web app: invitation links start with it.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000"),
         # Never drop mail silently, not even under TESTING: tests talk to a real SMTP server.
         "MAIL_SUPPRESS_SEND": False,
         **limits.DEFAULTS,
@@ -69,6 +72,27 @@ def _listener_paths(setting: str | list[str] | None) -> list[str]:
     if isinstance(setting, str):
         return [path.strip() for path in setting.split(",") if path.strip()]
     return list(setting or [])
+
+
+def _instance_secret_key(instance_path: str) -> str:
+    """The key that signs session cookies: SECRET_KEY, else one made once per instance and kept
+    in its folder (readable by the owner only), so every process of the instance agrees."""
+    path = os.path.join(instance_path, "secret_key")
+    if not os.path.exists(path):
+        # Written aside, then linked into place: a process starting at the same time either
+        # wins the link or reads the complete key of the one that did.
+        candidate = f"{path}.{os.getpid()}"
+        descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as file:
+            file.write(secrets.token_hex(32))
+        try:
+            os.link(candidate, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(candidate)
+    with open(path, encoding="ascii") as file:
+        return file.read().strip()
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
@@ -92,6 +116,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     for key, kind in CONFIG_KINDS.items():
         if key in app.config:
             app.config[key] = setting_value(key, app.config[key], kind)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _instance_secret_key(app.instance_path)
     sender_domain = parseaddr(app.config["MAIL_DEFAULT_SENDER"])[1].rpartition("@")[2]
     app.config.setdefault("MESSAGE_ID_DOMAIN", sender_domain or "localhost")
     app.config["SETTINGS"] = replace(
@@ -105,7 +131,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     with app.app_context():
         configure_engine(db.engine)
 
-    from api import cases, imports, insights, meta, outreach, shipping, triage, webhooks
+    from api import cases, imports, insights, me, meta, outreach, shipping, triage, webhooks
 
     app.register_api(cases.blueprint)
     app.register_api(imports.blueprint)
@@ -116,10 +142,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.register_api(triage.blueprint)
     app.register_api(insights.blueprint)
     app.register_api(meta.blueprint)
+    app.register_api(me.blueprint)
     app.add_url_rule("/openapi.json", "openapi_json", lambda: app.api_doc)
     # /docs/ is the interactive UI itself, not a landing page with one link to it.
     app.view_functions["openapi.openapi"] = app.view_functions["swagger.swagger"]
     register_problem_handlers(app)
+    # The JSON API authenticates every call with a bearer token, which a browser never sends
+    # on its own: only the web app's cookie-authenticated forms need CSRF tokens.
+    for blueprint in list(app.blueprints.values()):
+        csrf.exempt(blueprint)
+    csrf.init_app(app)
+
+    import web
+
+    web.init_app(app)
 
     from commands import register_commands
 

@@ -14,6 +14,8 @@ from api.limits import failed_authentication_limit
 from api.problems import problem
 from api.schemas.common import PROBLEM_RESPONSE
 from workflow.accounts import hash_token, seller_for_token, shipper_for_token
+from workflow.clock import utcnow
+from workflow.people import tokens
 from workflow.settings import Settings
 
 # Known tokens are remembered per process for a minute: it saves a query and a transaction
@@ -30,24 +32,41 @@ def _account_for(token: str, kind: str, lookup: Callable[[Session, str], str | N
         return cached[0]
     account_id = lookup(db.session(), token)
     if account_id is not None:
+        # Looked up at most once a minute per token and process: "last used" to the minute.
+        tokens.record_use(db.session(), kind, token, utcnow())
         if len(_known_tokens) >= _TOKEN_CACHE_MAX:
             _known_tokens.clear()
         _known_tokens[(kind, digest)] = (account_id, time.monotonic() + TOKEN_CACHE_SECONDS)
     return account_id
 
 
-def _authenticate(kind: str, lookup: Callable[[Session, str], str | None], how_to_get_one: str):
+def forget_token(token_hash: str) -> None:
+    """A revoked token stops working in this process at once (in others within the cache time)."""
+    for kind in ("seller", "shipper"):
+        _known_tokens.pop((kind, token_hash), None)
+
+
+def _bearer_token() -> str | None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    account_id = _account_for(token.strip(), kind, lookup) if scheme.lower() == "bearer" and token else None
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _unauthorized(kind: str, how_to_get_one: str):
+    response = problem(
+        401,
+        "unauthorized",
+        "Unauthorized",
+        f"send a valid {kind} token as 'Authorization: Bearer <token>' ({how_to_get_one})",
+    )
+    response.headers["WWW-Authenticate"] = 'Bearer realm="feedback-desk"'
+    return response
+
+
+def _authenticate(kind: str, lookup: Callable[[Session, str], str | None], how_to_get_one: str):
+    token = _bearer_token()
+    account_id = _account_for(token, kind, lookup) if token else None
     if account_id is None:
-        response = problem(
-            401,
-            "unauthorized",
-            "Unauthorized",
-            f"send a valid {kind} token as 'Authorization: Bearer <token>' ({how_to_get_one})",
-        )
-        response.headers["WWW-Authenticate"] = 'Bearer realm="feedback-desk"'
-        return response
+        return _unauthorized(kind, how_to_get_one)
     setattr(g, f"{kind}_id", account_id)
     return None
 
@@ -60,6 +79,20 @@ def authenticate_seller():
 def authenticate_shipper():
     """before_request hook of the shipper API: sets g.shipper_id, or answers 401."""
     return _authenticate("shipper", shipper_for_token, "create one with 'feedback-desk shippers create NAME'")
+
+
+def authenticate_any_account():
+    """before_request hook of operations open to sellers and shippers alike: sets
+    g.account_kind and g.account_id, or answers 401."""
+    token = _bearer_token()
+    for kind, lookup in (("seller", seller_for_token), ("shipper", shipper_for_token)):
+        account_id = _account_for(token, kind, lookup) if token else None
+        if account_id is not None:
+            g.account_kind, g.account_id = kind, account_id
+            return None
+    return _unauthorized(
+        "seller or shipper", "'feedback-desk sellers create NAME', or an API token made in the web app"
+    )
 
 
 def authenticated_blueprint(

@@ -1,5 +1,5 @@
 """The `feedback-desk` command: Flask's CLI around the application factory, and every command
-of the product (sellers, shippers, worker, mail-catcher, import, amazon).
+of the product (sellers, shippers, users, worker, mail-catcher, import, amazon).
 
 The app registers the commands itself (`register_commands`, called by create_app), so they
 exist both here and in Flask's test CLI runner."""
@@ -21,9 +21,12 @@ def register_commands(app: Flask) -> None:
     from commands.mail_catcher import mail_catcher_command
     from commands.sellers import sellers_group
     from commands.shippers import shippers_group
+    from commands.users import users_group
     from commands.worker import worker_command
 
-    for command in (sellers_group, shippers_group, worker_command, mail_catcher_command, import_command, amazon_group):
+    for command in (
+        sellers_group, shippers_group, users_group, worker_command, mail_catcher_command, import_command, amazon_group
+    ):
         app.cli.add_command(command)
 
 

@@ -7,6 +7,8 @@ import click
 from api.extensions import db
 from commands.errors import CommandGroup
 from workflow import accounts
+from workflow.people import tokens
+from workflow.people.models import SHIPPER
 
 shippers_group = CommandGroup("shippers", help="Shipper (fulfilment network) accounts.")
 
@@ -27,3 +29,10 @@ def link_command(shipper_id: str, seller_id: str) -> None:
     """Record that SHIPPER fulfils orders for SELLER (ids as printed at creation)."""
     accounts.link_shipper(db.session(), shipper_id, seller_id)
     click.echo(f"shipper {shipper_id} now serves seller {seller_id}")
+
+
+@shippers_group.command("list")
+def list_shippers_command() -> None:
+    """Every shipper: id and name, oldest first."""
+    for account in tokens.accounts(db.session(), SHIPPER):
+        click.echo(f"{account.id}\t{account.name}")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import workflow.intake.models
 import workflow.models
+import workflow.people.models
 from workflow.db import Base
 
-MODELS_MODULES = (workflow.models, workflow.intake.models)
+MODELS_MODULES = (workflow.models, workflow.intake.models, workflow.people.models)
 
 metadata = Base.metadata

@@ -57,7 +57,10 @@ class ApiToken(Base):
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # To the minute: the API records a use when it first sees the token in a minute.
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Case(Base):
@@ -374,7 +377,9 @@ class ShipperToken(Base):
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     shipper_id: Mapped[str] = mapped_column(ForeignKey("shippers.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ShipperLink(Base):

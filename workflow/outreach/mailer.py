@@ -6,8 +6,7 @@ from __future__ import annotations
 from workflow.cases.machine import TransitionContext
 from workflow.errors import InvalidInput
 from workflow.models import Case, MessageStatus, OutboxMessage, know_latest_message, new_id
-from workflow.outreach.use_cases import MessageNotCompliant, render_for_case_within
-from workflow.policy import MessagePurpose, message_purposes
+from workflow.outreach.use_cases import MessageNotCompliant, action_taken_required, render_for_case_within
 
 
 class RemovalRequestMailer:
@@ -21,7 +20,7 @@ class RemovalRequestMailer:
         self.now = transition.now
 
     def before_contact_customer(self, model: Case, action_taken: str | None = None) -> None:
-        if MessagePurpose.SERVICE.value in message_purposes(model.feedback_types) and not action_taken:
+        if action_taken_required(model.feedback_types) and not action_taken:
             raise InvalidInput(
                 [
                     {

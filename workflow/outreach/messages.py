@@ -200,9 +200,9 @@ SAMPLE_CASES = (
 )
 
 
-def check_override(name: str, language: str, source: str, overrides: dict[str, str]) -> None:
-    """Refuse an override that would not compile, render or pass the messaging rules, by
-    rendering sample messages of every purpose with it in place."""
+def render_samples(name: str, language: str, source: str, overrides: dict[str, str]) -> list[RenderedMessage]:
+    """Sample messages of every purpose, rendered with the candidate `source` of one template
+    in place; the last combines every purpose. Raises TemplateProblem when it does not compile."""
     if name not in TEMPLATE_NAMES:
         raise TemplateProblem(f"unknown template {name!r}: one of {', '.join(TEMPLATE_NAMES)}")
     if language not in LANGUAGES:
@@ -212,8 +212,8 @@ def check_override(name: str, language: str, source: str, overrides: dict[str, s
         _environment(candidate, False).parse(source)
     except TemplateError as error:
         raise TemplateProblem(f"the template does not compile: {error}") from error
-    for feedback_types in SAMPLE_CASES:
-        rendered = render_removal_request(
+    return [
+        render_removal_request(
             order_id="111-2223334-4445556",
             feedback_date=date(2026, 11, 1),
             feedback_types=feedback_types,
@@ -224,6 +224,14 @@ def check_override(name: str, language: str, source: str, overrides: dict[str, s
             action_taken="We sent a replacement, which arrives tomorrow.",
             overrides=candidate,
         )
+        for feedback_types in SAMPLE_CASES
+    ]
+
+
+def check_override(name: str, language: str, source: str, overrides: dict[str, str]) -> None:
+    """Refuse an override that would not compile, render or pass the messaging rules, by
+    rendering sample messages of every purpose with it in place."""
+    for rendered in render_samples(name, language, source, overrides):
         if rendered.violations:
             raise TemplateProblem(
                 "the template breaks Amazon's messaging rules: " + "; ".join(map(str, rendered.violations)),

@@ -3,6 +3,7 @@ and suppression list."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -13,11 +14,14 @@ from workflow.errors import DomainError, NotFound
 from workflow.models import Case, OutboxMessage, Seller, Suppression, TemplateOverride
 from workflow.outreach.messages import (
     TEMPLATE_DIR,
+    RenderedMessage,
     TemplateProblem,
     check_override,
     render_removal_request,
+    render_samples,
     template_key,
 )
+from workflow.policy import MessagePurpose, message_purposes
 from workflow.transactions import inserted_within, read_transaction, write_transaction
 
 MAX_TEMPLATE_LENGTH = 20_000
@@ -82,6 +86,11 @@ def render_for_case_within(session: Session, case: Case, action_taken: str | Non
         raise template_refusal(problem) from problem
 
 
+def action_taken_required(feedback_types: list[str]) -> bool:
+    """A service complaint is answered by saying what the seller did, before the feedback."""
+    return MessagePurpose.SERVICE.value in message_purposes(feedback_types)
+
+
 def preview(session: Session, seller_id: str, case_id: str, action_taken: str | None, language: str | None):
     with read_transaction(session):
         return render_for_case_within(session, sellers_case(session, seller_id, case_id), action_taken, language)
@@ -128,6 +137,17 @@ def save_override(session: Session, seller_id: str, name: str, language: str, so
             return False
         session.get(TemplateOverride, (seller_id, name, language), populate_existing=True).source = source
     return True
+
+
+def preview_template(session: Session, seller_id: str, name: str, language: str, source: str) -> RenderedMessage:
+    """A sample message combining every purpose, rendered with `source` in place of the
+    template, carrying the rule violations of every sample: what saving it would refuse."""
+    try:
+        samples = render_samples(name, language, source, _overrides(session, seller_id))
+    except TemplateProblem as problem:
+        raise InvalidTemplate(problem.detail) from problem
+    found = {str(v): v for rendered in samples for v in rendered.violations}
+    return replace(samples[-1], violations=list(found.values()))
 
 
 def delete_override(session: Session, seller_id: str, name: str, language: str) -> None:
