@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from tests.conftest import case_body, days_ago
-from tests.web.conftest import add_person, Browser
-from workflow.people.models import SELLER
 
 
 def _text(response) -> str:
@@ -82,7 +79,7 @@ def test_contact_preview_asks_for_action_taken_then_sends(client, seller, seller
     case = open_case(feedback_types=["late_delivery"])
     preview = _text(seller_browser.get(f"/app/cases/{case['id']}/contact"))
     assert "Passes every rule" in preview and "What you did about it" in preview and "required" in preview
-    assert f"Subject:</strong> <span id=\"mail-subject\">" in preview
+    assert "Subject:</strong> <span id=\"mail-subject\">" in preview
 
     missing = seller_browser.post(f"/app/cases/{case['id']}/events", {"event": "contact_customer"})
     assert missing.status_code == 422

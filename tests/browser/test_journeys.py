@@ -1,0 +1,166 @@
+"""Journeys of sellers and shippers, in a real browser."""
+
+from __future__ import annotations
+
+import re
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as shown
+from selenium.webdriver.support.ui import WebDriverWait
+
+from api.worker import Worker
+from tests.conftest import case_body, days_ago
+from tests.web.conftest import PASSWORD, add_person
+from workflow.clock import utcnow
+from workflow.people.models import SELLER, SHIPPER
+
+SELLER_EMAIL = "ana@acme-outdoor.example"
+
+
+def sign_in(driver, live_server, email, password=PASSWORD):
+    driver.get(f"{live_server}/app/sign-in")
+    driver.find_element(By.ID, "email").clear()
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(driver, 10).until(shown.presence_of_element_located((By.CSS_SELECTOR, ".who")))
+
+
+def sign_out(driver):
+    driver.find_element(By.CSS_SELECTOR, ".who button").click()
+    WebDriverWait(driver, 10).until(shown.presence_of_element_located((By.ID, "password")))
+
+
+def heading(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def test_invite_then_set_a_password_then_sign_in(app, seller, live_server, driver):
+    output = app.test_cli_runner().invoke(args=["users", "invite", SELLER_EMAIL, "--seller", seller.id]).output
+    link = re.search(r"http://\S+/app/invite/[\w-]+", output).group(0)
+    assert link.startswith(live_server)
+
+    driver.get(link)
+    assert SELLER_EMAIL in driver.page_source
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "password_again").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+    assert "Your password is set" in driver.page_source
+    assert driver.find_element(By.ID, "email").get_attribute("value") == SELLER_EMAIL
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert heading(driver) == "Inbox"
+
+    driver.get(link)
+    assert "used already" in driver.page_source
+
+
+def test_inbox_to_case_to_contact_with_preview_then_the_worker_sends_and_the_case_moves(
+    app, client, seller, live_server, driver, smtp
+):
+    case = client.post("/v1/cases", json=case_body(), headers=seller.headers).get_json()
+    add_person(app, SELLER, seller.id, SELLER_EMAIL)
+    sign_in(driver, live_server, SELLER_EMAIL)
+
+    assert "days left to ask the buyer" in driver.find_element(By.CSS_SELECTOR, "tbody").text
+    driver.find_element(By.LINK_TEXT, case["order_id"]).click()
+    assert case["order_id"] in heading(driver)
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Contact the buyer").click()
+
+    assert "Passes every rule" in driver.page_source
+    subject = driver.find_element(By.ID, "mail-subject").text
+    assert case["order_id"] in subject
+    driver.find_element(By.ID, "action_taken").send_keys("We sent a replacement by express delivery.")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Update preview']").click()
+    frame = driver.find_element(By.CSS_SELECTOR, ".mail iframe")
+    driver.switch_to.frame(frame)
+    assert "We sent a replacement by express delivery." in driver.find_element(By.TAG_NAME, "body").text
+    driver.switch_to.default_content()
+
+    driver.find_element(By.XPATH, "//button[normalize-space()='Send to the buyer']").click()
+    assert "The email to the buyer is queued" in driver.page_source
+    assert "Contacting customer" in driver.find_element(By.CSS_SELECTOR, ".lead .badge").text
+
+    Worker(app).run_once(utcnow())
+    assert len(smtp.received) == 1 and smtp.received[0]["To"] == case["buyer"]["email"]
+    driver.refresh()
+    assert "Awaiting removal" in driver.find_element(By.CSS_SELECTOR, ".lead .badge").text
+    assert "Email to the buyer: sent" in driver.find_element(By.CSS_SELECTOR, ".timeline").text
+
+
+def test_a_refused_action_shows_its_reason(app, client, seller, live_server, driver):
+    case = client.post("/v1/cases", json=case_body(), headers=seller.headers).get_json()
+    add_person(app, SELLER, seller.id, SELLER_EMAIL)
+    sign_in(driver, live_server, SELLER_EMAIL)
+    driver.get(f"{live_server}/app/cases/{case['id']}")
+
+    greyed = driver.find_element(By.XPATH, "//button[normalize-space()='Ask Amazon to remove it']")
+    assert not greyed.is_enabled()
+    assert "the case has no Amazon removal grounds" in driver.find_element(By.ID, "why-request_amazon_removal").text
+
+    # Someone changes the case after the page was read: the close is refused with the reason.
+    client.patch(f"/v1/cases/{case['id']}", json={"buyer": {"name": "J. Buyer"}}, headers=seller.headers)
+    driver.find_element(By.XPATH, "//button[normalize-space()='Close the case']").click()
+    assert "has changed since you read it" in driver.find_element(By.ID, "problem").text
+    assert client.get(f"/v1/cases/{case['id']}", headers=seller.headers).get_json()["outcome"] is None
+
+
+def test_the_shipper_answers_a_documentation_request_and_the_seller_sees_the_penalty(
+    app, client, seller, shipper, live_server, driver
+):
+    case = client.post("/v1/cases", json=case_body(feedback_types=["damaged_item"]), headers=seller.headers).get_json()
+    add_person(app, SELLER, seller.id, SELLER_EMAIL)
+    add_person(app, SHIPPER, shipper.id, "sam@cahoot.example")
+
+    sign_in(driver, live_server, SELLER_EMAIL)
+    driver.get(f"{live_server}/app/cases/{case['id']}")
+    driver.find_element(By.ID, "doc-note").send_keys("Photos of the packing, please.")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Request documentation']").click()
+    assert "The shipper is asked" in driver.page_source
+    sign_out(driver)
+
+    sign_in(driver, live_server, "sam@cahoot.example")
+    assert heading(driver) == "Documentation requests"
+    driver.find_element(By.LINK_TEXT, case["order_id"]).click()
+    assert driver.find_elements(By.ID, "tracking_number") == []
+    driver.find_element(By.ID, "item_condition").send_keys("New, sealed in its box")
+    driver.find_element(By.ID, "packaging_description").send_keys("A thin mailer without padding")
+    driver.find_element(By.CSS_SELECTOR, "#fault option[value=fulfillment_center]").click()
+    driver.find_element(By.XPATH, "//button[normalize-space()='Send the evidence']").click()
+    assert "Your answer is sent" in driver.page_source, driver.find_element(By.TAG_NAME, "main").text[:600]
+    sign_out(driver)
+
+    sign_in(driver, live_server, SELLER_EMAIL)
+    driver.get(f"{live_server}/app/cases/{case['id']}")
+    timeline = driver.find_element(By.CSS_SELECTOR, ".timeline").text
+    assert "Penalty for Item damaged" in timeline and "fulfillment center" in timeline
+
+
+def test_a_template_edit_that_breaks_a_rule_is_refused(app, seller, live_server, driver):
+    add_person(app, SELLER, seller.id, SELLER_EMAIL)
+    sign_in(driver, live_server, SELLER_EMAIL)
+    driver.get(f"{live_server}/app/templates")
+    driver.find_element(By.CSS_SELECTOR, "a[aria-label='Edit service in en']").click()
+    editor = driver.find_element(By.ID, "template-source")
+    editor.clear()
+    editor.send_keys(
+        "{% macro body() %}Sorry about that. We offer a full refund if you change your rating.{% endmacro %}"
+        "{% macro closing() %}Thank you.{% endmacro %}"
+    )
+    driver.find_element(By.XPATH, "//button[normalize-space()='Check and save']").click()
+    problem = driver.find_element(By.ID, "problem").text
+    assert "offers something in exchange" in problem and "refund" in problem
+    driver.get(f"{live_server}/app/templates")
+    assert "edited" not in driver.find_element(By.TAG_NAME, "table").text
+
+
+def test_an_old_case_reads_amazon_window_in_words(app, client, seller, live_server, driver):
+    client.post(
+        "/v1/cases",
+        json=case_body(feedback_types=["product_review"], published_at=days_ago(85).isoformat()),
+        headers=seller.headers,
+    )
+    add_person(app, SELLER, seller.id, SELLER_EMAIL)
+    sign_in(driver, live_server, SELLER_EMAIL)
+    assert "Amazon window closes in 4 days" in driver.find_element(By.CSS_SELECTOR, "tbody").text
