@@ -10,7 +10,7 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from tests.conftest import free_port
+from tests.helpers import free_port
 from tests.web.conftest import _fresh_limits, shipper  # noqa: F401 - fixtures shared with the page tests
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -8,13 +8,20 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as shown
 from selenium.webdriver.support.ui import WebDriverWait
 
-from api.worker import Worker
-from tests.conftest import case_body, days_ago
+from tests.helpers import case_body, days_ago
 from tests.web.conftest import PASSWORD, add_person
+from worker.runner import Worker
 from workflow.clock import utcnow
 from workflow.people.models import SELLER, SHIPPER
 
 SELLER_EMAIL = "ana@acme-outdoor.example"
+
+
+def click_and_wait(driver, element):
+    """Click what submits a form or follows a link, and wait for the next page to load."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(shown.staleness_of(page))
 
 
 def sign_in(driver, live_server, email, password=PASSWORD):
@@ -22,12 +29,12 @@ def sign_in(driver, live_server, email, password=PASSWORD):
     driver.find_element(By.ID, "email").clear()
     driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     WebDriverWait(driver, 10).until(shown.presence_of_element_located((By.CSS_SELECTOR, ".who")))
 
 
 def sign_out(driver):
-    driver.find_element(By.CSS_SELECTOR, ".who button").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, ".who button"))
     WebDriverWait(driver, 10).until(shown.presence_of_element_located((By.ID, "password")))
 
 
@@ -44,12 +51,12 @@ def test_invite_then_set_a_password_then_sign_in(app, seller, live_server, drive
     assert SELLER_EMAIL in driver.page_source
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.ID, "password_again").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
     assert "Your password is set" in driver.page_source
     assert driver.find_element(By.ID, "email").get_attribute("value") == SELLER_EMAIL
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert heading(driver) == "Inbox"
 
     driver.get(link)
@@ -64,21 +71,21 @@ def test_inbox_to_case_to_contact_with_preview_then_the_worker_sends_and_the_cas
     sign_in(driver, live_server, SELLER_EMAIL)
 
     assert "days left to ask the buyer" in driver.find_element(By.CSS_SELECTOR, "tbody").text
-    driver.find_element(By.LINK_TEXT, case["order_id"]).click()
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, case["order_id"]))
     assert case["order_id"] in heading(driver)
-    driver.find_element(By.PARTIAL_LINK_TEXT, "Contact the buyer").click()
+    click_and_wait(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Contact the buyer"))
 
     assert "Passes every rule" in driver.page_source
     subject = driver.find_element(By.ID, "mail-subject").text
     assert case["order_id"] in subject
     driver.find_element(By.ID, "action_taken").send_keys("We sent a replacement by express delivery.")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Update preview']").click()
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Update preview']"))
     frame = driver.find_element(By.CSS_SELECTOR, ".mail iframe")
     driver.switch_to.frame(frame)
     assert "We sent a replacement by express delivery." in driver.find_element(By.TAG_NAME, "body").text
     driver.switch_to.default_content()
 
-    driver.find_element(By.XPATH, "//button[normalize-space()='Send to the buyer']").click()
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Send to the buyer']"))
     assert "The email to the buyer is queued" in driver.page_source
     assert "Contacting customer" in driver.find_element(By.CSS_SELECTOR, ".lead .badge").text
 
@@ -101,7 +108,7 @@ def test_a_refused_action_shows_its_reason(app, client, seller, live_server, dri
 
     # Someone changes the case after the page was read: the close is refused with the reason.
     client.patch(f"/v1/cases/{case['id']}", json={"buyer": {"name": "J. Buyer"}}, headers=seller.headers)
-    driver.find_element(By.XPATH, "//button[normalize-space()='Close the case']").click()
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Close the case']"))
     assert "has changed since you read it" in driver.find_element(By.ID, "problem").text
     assert client.get(f"/v1/cases/{case['id']}", headers=seller.headers).get_json()["outcome"] is None
 
@@ -116,18 +123,18 @@ def test_the_shipper_answers_a_documentation_request_and_the_seller_sees_the_pen
     sign_in(driver, live_server, SELLER_EMAIL)
     driver.get(f"{live_server}/app/cases/{case['id']}")
     driver.find_element(By.ID, "doc-note").send_keys("Photos of the packing, please.")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Request documentation']").click()
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Request documentation']"))
     assert "The shipper is asked" in driver.page_source
     sign_out(driver)
 
     sign_in(driver, live_server, "sam@cahoot.example")
     assert heading(driver) == "Documentation requests"
-    driver.find_element(By.LINK_TEXT, case["order_id"]).click()
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, case["order_id"]))
     assert driver.find_elements(By.ID, "tracking_number") == []
     driver.find_element(By.ID, "item_condition").send_keys("New, sealed in its box")
     driver.find_element(By.ID, "packaging_description").send_keys("A thin mailer without padding")
     driver.find_element(By.CSS_SELECTOR, "#fault option[value=fulfillment_center]").click()
-    driver.find_element(By.XPATH, "//button[normalize-space()='Send the evidence']").click()
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Send the evidence']"))
     assert "Your answer is sent" in driver.page_source, driver.find_element(By.TAG_NAME, "main").text[:600]
     sign_out(driver)
 
@@ -141,14 +148,14 @@ def test_a_template_edit_that_breaks_a_rule_is_refused(app, seller, live_server,
     add_person(app, SELLER, seller.id, SELLER_EMAIL)
     sign_in(driver, live_server, SELLER_EMAIL)
     driver.get(f"{live_server}/app/templates")
-    driver.find_element(By.CSS_SELECTOR, "a[aria-label='Edit service in en']").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a[aria-label='Edit service in en']"))
     editor = driver.find_element(By.ID, "template-source")
     editor.clear()
     editor.send_keys(
         "{% macro body() %}Sorry about that. We offer a full refund if you change your rating.{% endmacro %}"
         "{% macro closing() %}Thank you.{% endmacro %}"
     )
-    driver.find_element(By.XPATH, "//button[normalize-space()='Check and save']").click()
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Check and save']"))
     problem = driver.find_element(By.ID, "problem").text
     assert "offers something in exchange" in problem and "refund" in problem
     driver.get(f"{live_server}/app/templates")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import case_body, days_ago
+from tests.helpers import case_body, days_ago
 
 
 def _text(response) -> str:
@@ -63,7 +63,7 @@ def test_case_page_shows_allowed_events_and_refused_ones_with_the_guards_sentenc
     assert "Contact the buyer…" in page
     refused = page.split('aria-describedby="why-request_amazon_removal"')[1][:600]
     assert "the customer can still be asked" in refused
-    assert "<button type=\"button\" disabled" in page
+    assert '<button type="button" disabled' in page
 
 
 def test_a_refused_event_shows_its_reason_and_changes_nothing(client, seller, seller_browser, open_case):
@@ -79,7 +79,7 @@ def test_contact_preview_asks_for_action_taken_then_sends(client, seller, seller
     case = open_case(feedback_types=["late_delivery"])
     preview = _text(seller_browser.get(f"/app/cases/{case['id']}/contact"))
     assert "Passes every rule" in preview and "What you did about it" in preview and "required" in preview
-    assert "Subject:</strong> <span id=\"mail-subject\">" in preview
+    assert 'Subject:</strong> <span id="mail-subject">' in preview
 
     missing = seller_browser.post(f"/app/cases/{case['id']}/events", {"event": "contact_customer"})
     assert missing.status_code == 422
@@ -87,8 +87,11 @@ def test_contact_preview_asks_for_action_taken_then_sends(client, seller, seller
 
     sent = seller_browser.post(
         f"/app/cases/{case['id']}/events",
-        {"event": "contact_customer", "action_taken": "We sent a replacement by express delivery.",
-         "expected_version": str(case["version"])},
+        {
+            "event": "contact_customer",
+            "action_taken": "We sent a replacement by express delivery.",
+            "expected_version": str(case["version"]),
+        },
     )
     assert sent.status_code == 302
     after = client.get(f"/v1/cases/{case['id']}", headers=seller.headers).get_json()
@@ -97,7 +100,9 @@ def test_contact_preview_asks_for_action_taken_then_sends(client, seller, seller
 
 def test_a_preview_that_breaks_the_rules_is_shown_with_the_violation(seller_browser, open_case):
     case = open_case(feedback_types=["late_delivery"])
-    page = _text(seller_browser.post(f"/app/cases/{case['id']}/contact", {"action_taken": "We will refund you in full."}))
+    page = _text(
+        seller_browser.post(f"/app/cases/{case['id']}/contact", {"action_taken": "We will refund you in full."})
+    )
     assert "It would not be sent" in page and "refund" in page
 
 
@@ -112,8 +117,13 @@ def test_correcting_a_case_shows_field_errors_and_saves_valid_changes(client, se
     assert 'id="buyer-email-error"' in _text(bad) and 'id="feedback_types-error"' in _text(bad)
     good = seller_browser.post(
         f"/app/cases/{case['id']}/correct",
-        {"form": "correct", "feedback_types": ["product_review"], "asserted_grounds": ["obscene_language"],
-         "buyer.email": "new@marketplace.amazon.com", "expected_version": str(case["version"])},
+        {
+            "form": "correct",
+            "feedback_types": ["product_review"],
+            "asserted_grounds": ["obscene_language"],
+            "buyer.email": "new@marketplace.amazon.com",
+            "expected_version": str(case["version"]),
+        },
     )
     assert good.status_code == 302
     after = client.get(f"/v1/cases/{case['id']}", headers=seller.headers).get_json()
@@ -132,7 +142,9 @@ def test_another_sellers_case_is_not_found(app, client, other_seller, seller_bro
     assert client.get(f"/v1/cases/{other['id']}", headers=other_seller.headers).get_json()["outcome"] is None
 
 
-def test_a_shipper_answers_and_the_seller_sees_the_penalty(client, seller, shipper, shipper_browser, seller_browser, open_case):
+def test_a_shipper_answers_and_the_seller_sees_the_penalty(
+    client, seller, shipper, shipper_browser, seller_browser, open_case
+):
     case = open_case(feedback_types=["damaged_item"])
     seller_browser.get(f"/app/cases/{case['id']}")
     assert seller_browser.post(f"/app/cases/{case['id']}/documentation", {"note": "Photos please"}).status_code == 302
@@ -143,13 +155,20 @@ def test_a_shipper_answers_and_the_seller_sees_the_penalty(client, seller, shipp
     assert 'name="item_condition"' in form and 'name="packaging_description"' in form
     assert 'name="tracking_number"' not in form
 
-    missing = shipper_browser.post(f"/app/shipper/requests/{request_id}", {"decision": "provided", "fault": "fulfillment_center", "item_condition": "new"})
+    missing = shipper_browser.post(
+        f"/app/shipper/requests/{request_id}",
+        {"decision": "provided", "fault": "fulfillment_center", "item_condition": "new"},
+    )
     assert missing.status_code == 422 and 'id="evidence-packaging_description-error"' in _text(missing)
 
     answered = shipper_browser.post(
         f"/app/shipper/requests/{request_id}",
-        {"decision": "provided", "fault": "fulfillment_center", "item_condition": "New, sealed",
-         "packaging_description": "A thin mailer, no padding"},
+        {
+            "decision": "provided",
+            "fault": "fulfillment_center",
+            "item_condition": "New, sealed",
+            "packaging_description": "A thin mailer, no padding",
+        },
     )
     assert answered.status_code == 302
     case_page = _text(seller_browser.get(f"/app/cases/{case['id']}"))
@@ -173,9 +192,7 @@ RULE_BREAKING_SERVICE_PART = (
 def test_a_template_that_breaks_a_rule_is_refused_with_the_reason(seller_browser):
     page = _text(seller_browser.get("/app/templates/service/en"))
     assert "Passes every messaging rule" in page
-    refused = seller_browser.post(
-        "/app/templates/service/en", {"action": "save", "source": RULE_BREAKING_SERVICE_PART}
-    )
+    refused = seller_browser.post("/app/templates/service/en", {"action": "save", "source": RULE_BREAKING_SERVICE_PART})
     assert refused.status_code == 422
     assert "offers something in exchange" in _text(refused) and "coupon" in _text(refused)
     assert "built-in" in _text(seller_browser.get("/app/templates"))
@@ -184,7 +201,9 @@ def test_a_template_that_breaks_a_rule_is_refused_with_the_reason(seller_browser
 
 def test_a_compliant_template_is_previewed_then_saved(seller_browser):
     seller_browser.get("/app/templates/subject/en")
-    preview = seller_browser.post("/app/templates/subject/en", {"action": "preview", "source": "About order {{ order_id }}"})
+    preview = seller_browser.post(
+        "/app/templates/subject/en", {"action": "preview", "source": "About order {{ order_id }}"}
+    )
     assert preview.status_code == 200 and "About order 111-2223334-4445556" in _text(preview)
     saved = seller_browser.post("/app/templates/subject/en", {"action": "save", "source": "About order {{ order_id }}"})
     assert saved.status_code == 302
@@ -194,7 +213,7 @@ def test_a_compliant_template_is_previewed_then_saved(seller_browser):
 def test_insights_draw_charts_on_the_server(seller_browser, open_case):
     open_case(feedback_types=["late_delivery", "damaged_item"])
     page = _text(seller_browser.get("/app/insights"))
-    assert page.count("<svg") >= 3 and "Late delivery" in page and "<script src=\"http" not in page
+    assert page.count("<svg") >= 3 and "Late delivery" in page and '<script src="http' not in page
 
 
 def test_times_show_in_the_persons_zone_with_utc_on_hover(seller_browser, open_case):
@@ -215,7 +234,9 @@ def test_suppressions_and_webhooks_are_managed_from_settings(seller_browser, cli
     assert bad.status_code == 422 and 'id="email-error"' in _text(bad)
 
     seller_browser.get("/app/settings/webhooks")
-    created = seller_browser.post("/app/settings/webhooks", {"url": "http://127.0.0.1:9/hook", "events": ["case.created"]})
+    created = seller_browser.post(
+        "/app/settings/webhooks", {"url": "http://127.0.0.1:9/hook", "events": ["case.created"]}
+    )
     assert created.status_code == 201 and "whsec_" in _text(created)
     listed = client.get("/v1/webhooks", headers=seller.headers).get_json()["items"]
     assert [e["events"] for e in listed] == [["case.created"]]
