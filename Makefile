@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MAIL_PORT ?= 8025
 
-.PHONY: run test test-slow test-all bench clean
+.PHONY: run test test-slow test-all bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-# The API, the worker, and a local SMTP catcher that keeps every email under instance/mail/.
+# The API and the web app, the worker, and a local SMTP catcher that keeps every email under
+# instance/mail/.
 run: $(VENV)/.installed
 	$(BIN)/feedback-desk db upgrade
 	@export MAIL_SERVER=127.0.0.1 MAIL_PORT=$(MAIL_PORT); \
@@ -53,6 +54,11 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/list_filters.py
 	$(BIN)/python bench/triage_eval.py
 	$(BIN)/python bench/import_throughput.py
+	$(BIN)/python bench/web_pages.py
+
+# PNGs of the web app's main pages, laptop and phone, into docs/screenshots/ (needs Chromium).
+screenshots: $(VENV)/.installed-test
+	$(BIN)/pytest -q tests/browser/screenshots.py
 
 clean:
 	rm -rf $(VENV) instance

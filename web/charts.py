@@ -59,13 +59,17 @@ def stacked_bars(title: str, x_labels: list[str], series: dict[str, list[int]], 
 def bars(title: str, rows: list[tuple[str, float, str]], maximum: float | None = None) -> Markup:
     """Horizontal bars: (label, value, value as text) per row."""
     peak = maximum or max((value for _, value, _ in rows), default=0) or 1
-    row_h, label_w, width = 28, 210, 640
+    row_h, label_w, width, value_w = 28, 250, 640, 90
     height = row_h * len(rows) + 4
     parts = [f'<svg viewBox="0 0 {width} {height}" class="chart" role="img" aria-label="{escape(title)}">']
     for i, (label, value, text) in enumerate(rows):
         y = i * row_h + 4
-        w = (width - label_w - 60) * value / peak
-        parts.append(f'<text x="{label_w - 8}" y="{y + 15}" class="label" text-anchor="end">{escape(label)}</text>')
+        w = (width - label_w - value_w) * value / peak
+        short = label if len(label) <= 34 else label[:33] + "…"
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 15}" class="label" text-anchor="end">'
+            f"<title>{escape(label)}</title>{escape(short)}</text>"
+        )
         parts.append(
             f'<rect x="{label_w}" y="{y + 3}" width="{max(w, 1):.1f}" height="{row_h - 10}" fill="{PALETTE[0]}"/>'
         )

@@ -14,7 +14,7 @@ from workflow.insights import insights as seller_insights
 from workflow.policy import FEEDBACK_TYPES
 
 TYPE_NAMES = {t.code: t.label for t in FEEDBACK_TYPES}
-OUTCOME_NAMES = {outcome: outcome.replace("_", " ").capitalize() for outcome in OUTCOMES}
+OUTCOME_NAMES = {outcome: outcome.replace("_", " ").capitalize().replace("amazon", "Amazon") for outcome in OUTCOMES}
 
 
 @blueprint.get("/insights")

@@ -7,11 +7,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import case as sql_case
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workflow.cases.machine import OUTCOMES
-from workflow.models import Case, ShipperLink
+from workflow.models import Case, Shipper, ShipperLink
 from workflow.policy import FEEDBACK_TYPE_CODES, removal_grounds
 from workflow.shipping.scorecards import scorecard
 
@@ -50,39 +51,57 @@ def _week_of(instant: datetime) -> datetime:
 
 
 def insights(session: Session, seller_id: str, now: datetime) -> Insights:
-    rows = session.execute(
-        select(
-            Case.feedback_types_csv, Case.asserted_grounds_csv, Case.shipped_on_time_with_buy_shipping,
-            Case.published_at, Case.outcome, Case.updated_at, Case.customer_removal_by, Case.amazon_removal_by,
-        ).where(Case.seller_id == seller_id)
-    ).all()  # fmt: skip
     first_week = _week_of(now) - timedelta(weeks=WEEKS - 1)
     weeks = [first_week + timedelta(weeks=i) for i in range(WEEKS)]
     index = {week: i for i, week in enumerate(weeks)}
+    mine = Case.seller_id == seller_id
+
     feedback = defaultdict(lambda: [0] * WEEKS)
+    for published, types_csv in session.execute(
+        select(Case.published_at, Case.feedback_types_csv).where(mine, Case.published_at >= first_week)
+    ):
+        if (i := index.get(_week_of(published))) is not None:
+            for code in types_csv.split(","):
+                feedback[code][i] += 1
+
     outcomes = {outcome: [0] * WEEKS for outcome in OUTCOMES}
     by_type: dict[str, Counter] = defaultdict(Counter)
     by_ground: dict[str, Counter] = defaultdict(Counter)
-    deadlines = Counter()
-    for types_csv, grounds_csv, buy_shipping, published, outcome, updated, customer_by, amazon_by in rows:
-        types = types_csv.split(",")
-        if (i := index.get(_week_of(published))) is not None:
-            for code in types:
-                feedback[code][i] += 1
-        if outcome is None:
-            due = customer_by if customer_by > now else amazon_by
-            days = (due - now).total_seconds() / 86_400
-            deadlines[next(label for label, bound in DEADLINE_BUCKETS if bound is None or days <= bound)] += 1
-            continue
+    closed = select(
+        Case.outcome, Case.updated_at, Case.feedback_types_csv, Case.asserted_grounds_csv,
+        Case.shipped_on_time_with_buy_shipping,
+    ).where(mine, Case.outcome.is_not(None))  # fmt: skip
+    for outcome, updated, types_csv, grounds_csv, buy_shipping in session.execute(closed):
         # A closed case changes no more: its last update is its closing.
         if (i := index.get(_week_of(updated))) is not None:
             outcomes[outcome][i] += 1
         removed = outcome in REMOVED
+        types = types_csv.split(",")
         for code in types:
             by_type[code].update(closed=1, removed=int(removed))
         for ground in removal_grounds(types, [g for g in grounds_csv.split(",") if g], bool(buy_shipping)):
             by_ground[ground].update(closed=1, removed=int(removed))
-    shippers = session.scalars(select(ShipperLink.shipper_id).where(ShipperLink.seller_id == seller_id))
+
+    # Counted by the database: which bucket each open case's next deadline falls in.
+    next_deadline = sql_case((Case.customer_removal_by > now, Case.customer_removal_by), else_=Case.amazon_removal_by)
+    bucket = sql_case(
+        *[
+            (next_deadline <= now + timedelta(days=bound), label)
+            for label, bound in DEADLINE_BUCKETS
+            if bound is not None
+        ],
+        else_=DEADLINE_BUCKETS[-1][0],
+    )
+    deadlines = dict(
+        session.execute(select(bucket, func.count()).where(mine, Case.outcome.is_(None)).group_by(bucket)).all()
+    )
+
+    shippers = session.execute(
+        select(Shipper.id, Shipper.name)
+        .join(ShipperLink, ShipperLink.shipper_id == Shipper.id)
+        .where(ShipperLink.seller_id == seller_id)
+        .order_by(Shipper.name)
+    ).all()
     return Insights(
         weeks=weeks,
         feedback_by_week={code: feedback[code] for code in FEEDBACK_TYPE_CODES if code in feedback},
@@ -91,6 +110,6 @@ def insights(session: Session, seller_id: str, now: datetime) -> Insights:
             Rate(c, by_type[c]["removed"], by_type[c]["closed"]) for c in FEEDBACK_TYPE_CODES if c in by_type
         ],
         removal_by_ground=[Rate(g, n["removed"], n["closed"]) for g, n in by_ground.items()],
-        open_by_deadline=[(label, deadlines[label]) for label, _ in DEADLINE_BUCKETS],
-        scorecards=[scorecard(session, shipper_id, seller_id) for shipper_id in shippers],
+        open_by_deadline=[(label, deadlines.get(label, 0)) for label, _ in DEADLINE_BUCKETS],
+        scorecards=[{**scorecard(session, shipper_id, seller_id), "name": name} for shipper_id, name in shippers],
     )

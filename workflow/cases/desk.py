@@ -133,9 +133,19 @@ def inbox(session: Session, seller_id: str, filters: InboxFilter, now: datetime,
     total = session.scalar(select(func.count()).select_from(Case).where(where))
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(max(page, 1), pages)
-    cases = session.scalars(
-        select(Case).where(where).order_by(_next_deadline(now), Case.id).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+    # The page's ids first, then its cases: sorting all open cases with their derived
+    # columns (suppression, latest email) would compute those for every case, not 50.
+    ids = list(
+        session.scalars(
+            select(Case.id)
+            .where(where)
+            .order_by(_next_deadline(now), Case.id)
+            .offset((page - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+        )
     )
+    by_id = {case.id: case for case in session.scalars(select(Case).where(Case.id.in_(ids)))}
+    cases = [by_id[case_id] for case_id in ids]
     marketplaces = session.scalars(
         select(Case.marketplace).where(Case.seller_id == seller_id, Case.marketplace.is_not(None)).distinct()
     )

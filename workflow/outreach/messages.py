@@ -159,8 +159,10 @@ def render_removal_request(
     action_taken: str | None,
     overrides: dict[str, str] | None = None,
     language: str | None = None,
+    environment: SandboxedEnvironment | None = None,
 ) -> RenderedMessage:
-    """Render the message for a case; `overrides` maps template_key() to a seller's source.
+    """Render the message for a case; `overrides` maps template_key() to a seller's source
+    (or `environment` is one already made with them, to render several messages alike).
 
     Raises TemplateProblem when a template fails to render (an override with an error).
     """
@@ -174,7 +176,7 @@ def render_removal_request(
         "purposes": message_purposes(feedback_types),
         "language": language,
     }
-    environment = _text_environment(overrides or {})
+    environment = environment or _text_environment(overrides or {})
     try:
         with bounded_render():
             subject = _one_line(environment.get_template(template_key("subject", language)).render(context))
@@ -208,8 +210,10 @@ def render_samples(name: str, language: str, source: str, overrides: dict[str, s
     if language not in LANGUAGES:
         raise TemplateProblem(f"unsupported language {language!r}: one of {', '.join(LANGUAGES)}")
     candidate = {**overrides, template_key(name, language): source}
+    # One environment for every sample: each template compiles once.
+    environment = _environment(candidate, False)
     try:
-        _environment(candidate, False).parse(source)
+        environment.parse(source)
     except TemplateError as error:
         raise TemplateProblem(f"the template does not compile: {error}") from error
     return [
@@ -222,7 +226,7 @@ def render_samples(name: str, language: str, source: str, overrides: dict[str, s
             buyer_language=language,
             marketplace=None,
             action_taken="We sent a replacement, which arrives tomorrow.",
-            overrides=candidate,
+            environment=environment,
         )
         for feedback_types in SAMPLE_CASES
     ]

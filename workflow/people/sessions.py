@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import select
@@ -57,6 +58,7 @@ def set_time_zone(session: Session, person_id: str, time_zone: str) -> Person:
     return person
 
 
+@cache
 def time_zones() -> list[str]:
     return sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC")
 
