@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import render_template
+from flask import abort, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -13,6 +13,12 @@ from web.display import Problem, problem_of
 from workflow.errors import DomainError
 
 log = logging.getLogger(__name__)
+
+
+@blueprint.route("/<path:unknown>")
+def no_such_page(unknown: str):
+    """Any other address under /app/ is a page that does not exist: said on a page, not in JSON."""
+    abort(404)
 
 
 @blueprint.errorhandler(DomainError)

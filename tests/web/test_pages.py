@@ -247,3 +247,9 @@ def test_suppressions_and_webhooks_are_managed_from_settings(seller_browser, cli
 def test_a_refusal_on_a_page_is_a_sentence_never_a_trace(seller_browser):
     page = seller_browser.get("/app/cases/case_doesnotexist")
     assert page.status_code == 404 and "Traceback" not in _text(page) and "no case" in _text(page)
+
+
+def test_an_unknown_page_is_a_page_saying_so(seller_browser):
+    page = seller_browser.get("/app/no/such/page")
+    assert page.status_code == 404 and page.mimetype == "text/html"
+    assert "There is no such page" in _text(page)
