@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 
 from api.extensions import db
+from commands.errors import CommandGroup
 from workflow.clock import utcnow
-from workflow.errors import DomainError
 from workflow.people import invites
 from workflow.people.models import SELLER, SHIPPER
 
-users_group = AppGroup("users", help="People who sign in to the web app.")
+users_group = CommandGroup("users", help="People who sign in to the web app.")
 
 
 def invite_link(token: str) -> str:
@@ -29,9 +28,6 @@ def invite_command(email: str, seller_id: str | None, shipper_id: str | None) ->
     if bool(seller_id) == bool(shipper_id):
         raise click.UsageError("give exactly one of --seller ID and --shipper ID")
     kind, account_id = (SELLER, seller_id) if seller_id else (SHIPPER, shipper_id)
-    try:
-        person, token = invites.invite(db.session(), email, kind, account_id, utcnow())
-    except DomainError as refusal:
-        raise click.ClickException(refusal.detail) from None
+    person, token = invites.invite(db.session(), email, kind, account_id, utcnow())
     click.echo(f"{person.email} is invited to {kind} {account_id}; the link works once, for 24 hours:")
     click.echo(invite_link(token))

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from workflow.cases.machine import OUTCOMES
 from workflow.models import Case, Shipper, ShipperLink
 from workflow.policy import FEEDBACK_TYPE_CODES, removal_grounds
-from workflow.shipping.scorecards import scorecard
+from workflow.shipping.scorecards import scorecard_within
+from workflow.transactions import read_transaction
 
 WEEKS = 12
 REMOVED = ("removed_by_customer", "removed_by_amazon")
@@ -51,6 +52,11 @@ def _week_of(instant: datetime) -> datetime:
 
 
 def insights(session: Session, seller_id: str, now: datetime) -> Insights:
+    with read_transaction(session):
+        return _insights_within(session, seller_id, now)
+
+
+def _insights_within(session: Session, seller_id: str, now: datetime) -> Insights:
     first_week = _week_of(now) - timedelta(weeks=WEEKS - 1)
     weeks = [first_week + timedelta(weeks=i) for i in range(WEEKS)]
     index = {week: i for i, week in enumerate(weeks)}
@@ -111,5 +117,7 @@ def insights(session: Session, seller_id: str, now: datetime) -> Insights:
         ],
         removal_by_ground=[Rate(g, n["removed"], n["closed"]) for g, n in by_ground.items()],
         open_by_deadline=[(label, deadlines.get(label, 0)) for label, _ in DEADLINE_BUCKETS],
-        scorecards=[{**scorecard(session, shipper_id, seller_id), "name": name} for shipper_id, name in shippers],
+        scorecards=[
+            {**scorecard_within(session, shipper_id, seller_id), "name": name} for shipper_id, name in shippers
+        ],
     )

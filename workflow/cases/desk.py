@@ -24,6 +24,7 @@ from workflow.models import Case, CaseTransition, DocumentationRequest, OutboxMe
 from workflow.outreach.use_cases import action_taken_required
 from workflow.settings import Settings
 from workflow.shipping.use_cases import owed_types
+from workflow.transactions import read_transaction
 
 PAGE_SIZE = 50
 DUE_SOON = timedelta(days=7)
@@ -116,6 +117,11 @@ class InboxPage:
 
 def inbox(session: Session, seller_id: str, filters: InboxFilter, now: datetime, page: int = 1) -> InboxPage:
     """The seller's open cases, the most pressing deadline first, one page of PAGE_SIZE."""
+    with read_transaction(session):
+        return _inbox_within(session, seller_id, filters, now, page)
+
+
+def _inbox_within(session: Session, seller_id: str, filters: InboxFilter, now: datetime, page: int) -> InboxPage:
     conditions = [Case.seller_id == seller_id, Case.outcome.is_(None)]
     if filters.state:
         conditions.append(Case.state == filters.state)
@@ -193,6 +199,11 @@ class CaseFile:
 
 def case_file(session: Session, seller_id: str, case_id: str, now: datetime) -> CaseFile:
     """Everything the case page shows, newest timeline entry first."""
+    with read_transaction(session):
+        return _case_file_within(session, seller_id, case_id, now)
+
+
+def _case_file_within(session: Session, seller_id: str, case_id: str, now: datetime) -> CaseFile:
     case = sellers_case(session, seller_id, case_id)
     transitions = session.scalars(select(CaseTransition).where(CaseTransition.case_id == case_id))
     messages = session.scalars(select(OutboxMessage).where(OutboxMessage.case_id == case_id))

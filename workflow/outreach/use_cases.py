@@ -142,8 +142,10 @@ def save_override(session: Session, seller_id: str, name: str, language: str, so
 def preview_template(session: Session, seller_id: str, name: str, language: str, source: str) -> RenderedMessage:
     """A sample message combining every purpose, rendered with `source` in place of the
     template, carrying the rule violations of every sample: what saving it would refuse."""
+    with read_transaction(session):
+        overrides = _overrides(session, seller_id)
     try:
-        samples = render_samples(name, language, source, _overrides(session, seller_id))
+        samples = render_samples(name, language, source, overrides)
     except TemplateProblem as problem:
         raise InvalidTemplate(problem.detail) from problem
     found = {str(v): v for rendered in samples for v in rendered.violations}

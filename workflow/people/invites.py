@@ -14,7 +14,7 @@ from workflow.models import Seller, Shipper
 from workflow.people import passwords
 from workflow.people.errors import InviteNotUsable, PersonExists
 from workflow.people.models import SELLER, Invite, Person
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 
 INVITE_VALID_FOR = timedelta(hours=24)
 INVITE_TOKEN_PREFIX = "fdi_"
@@ -47,8 +47,9 @@ def invite(session: Session, email: str, kind: str, account_id: str, now: dateti
     return person, token
 
 
-def _usable_invite(session: Session, token: str, now: datetime) -> Invite:
-    invite = session.scalar(select(Invite).where(Invite.token_hash == hash_token(token)).with_for_update())
+def _usable_invite(session: Session, token: str, now: datetime, *, for_update: bool = False) -> Invite:
+    query = select(Invite).where(Invite.token_hash == hash_token(token))
+    invite = session.scalar(query.with_for_update() if for_update else query)
     if invite is None or invite.used_at is not None:
         raise InviteNotUsable("this invitation link was used already or replaced by a newer one: ask for a new one")
     if invite.expires_at <= now:
@@ -60,7 +61,7 @@ def _usable_invite(session: Session, token: str, now: datetime) -> Invite:
 
 def invited_person(session: Session, token: str, now: datetime) -> Person:
     """Who an unused, unexpired invitation is for."""
-    with session.begin():
+    with read_transaction(session):
         return session.get(Person, _usable_invite(session, token, now).person_id)
 
 
@@ -72,7 +73,7 @@ def accept(session: Session, token: str, password: str, password_again: str, now
     elif password != password_again:
         errors.append({"field": "password_again", "message": "does not match the password"})
     with write_transaction(session):
-        invite = _usable_invite(session, token, now)
+        invite = _usable_invite(session, token, now, for_update=True)
         if errors:
             raise InvalidInput(errors)
         person = session.get(Person, invite.person_id)

@@ -12,7 +12,7 @@ from workflow.errors import InvalidInput, NotFound
 from workflow.people import passwords
 from workflow.people.errors import SignInRefused
 from workflow.people.models import Person
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 
 
 def sign_in(session: Session, email: str, password: str) -> Person:
@@ -29,7 +29,7 @@ def sign_in(session: Session, email: str, password: str) -> Person:
 
 def signed_in_person(session: Session, person_id: str, generation: int) -> Person | None:
     """The person of a session, unless they signed out everywhere since it began."""
-    with session.begin():
+    with read_transaction(session):
         person = session.get(Person, person_id)
     if person is None or person.session_generation != generation or person.password_hash is None:
         return None
@@ -65,4 +65,5 @@ def time_zones() -> list[str]:
 
 def people_of(session: Session, kind: str, account_id: str) -> list[Person]:
     column = Person.seller_id if kind == "seller" else Person.shipper_id
-    return list(session.scalars(select(Person).where(column == account_id).order_by(Person.email)))
+    with read_transaction(session):
+        return list(session.scalars(select(Person).where(column == account_id).order_by(Person.email)))

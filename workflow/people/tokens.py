@@ -13,7 +13,7 @@ from workflow.accounts import SHIPPER_TOKEN_PREFIX, TOKEN_PREFIX, hash_token, ne
 from workflow.errors import InvalidInput, NotFound
 from workflow.models import ApiToken, Seller, Shipper, ShipperToken
 from workflow.people.models import SELLER, SHIPPER
-from workflow.transactions import write_transaction
+from workflow.transactions import read_transaction, write_transaction
 
 MAX_LABEL_LENGTH = 100
 
@@ -56,9 +56,10 @@ def create_token(session: Session, kind: str, account_id: str, label: str, now: 
 
 def tokens_of(session: Session, kind: str, account_id: str) -> list:
     spec = _KINDS[kind]
-    return list(
-        session.scalars(select(spec.table).where(spec.account_column == account_id).order_by(spec.table.created_at))
-    )
+    with read_transaction(session):
+        return list(
+            session.scalars(select(spec.table).where(spec.account_column == account_id).order_by(spec.table.created_at))
+        )
 
 
 def revoke_token(session: Session, kind: str, account_id: str, token_hash: str) -> None:
@@ -80,7 +81,8 @@ def record_use(session: Session, kind: str, token: str, now: datetime) -> None:
 
 def account_for_token(session: Session, kind: str, account_id: str) -> Account:
     spec = _KINDS[kind]
-    name = session.scalar(select(spec.account_table.name).where(spec.account_table.id == account_id))
+    with read_transaction(session):
+        name = session.scalar(select(spec.account_table.name).where(spec.account_table.id == account_id))
     if name is None:
         raise NotFound(f"no {kind} {account_id!r}")
     return Account(kind, account_id, name)
@@ -88,6 +90,6 @@ def account_for_token(session: Session, kind: str, account_id: str) -> Account:
 
 def accounts(session: Session, kind: str) -> list[Account]:
     table = _KINDS[kind].account_table
-    return [
-        Account(kind, row.id, row.name) for row in session.scalars(select(table).order_by(table.created_at, table.id))
-    ]
+    with read_transaction(session):
+        rows = session.execute(select(table.id, table.name).order_by(table.created_at, table.id)).all()
+    return [Account(kind, account_id, name) for account_id, name in rows]

@@ -16,7 +16,7 @@ from workflow.transactions import read_transaction
 def scorecard(session: Session, shipper_id: str) -> dict:
     """The shipper's record across all the sellers it serves."""
     with read_transaction(session):
-        return _tally(session, shipper_id)
+        return scorecard_within(session, shipper_id)
 
 
 def scorecard_for_seller(session: Session, seller_id: str, shipper_id: str) -> dict:
@@ -24,10 +24,10 @@ def scorecard_for_seller(session: Session, seller_id: str, shipper_id: str) -> d
     with read_transaction(session):
         if not shipper_serves_within(session, shipper_id, seller_id):
             raise NotFound(f"no shipper {shipper_id!r} serves this seller")
-        return _tally(session, shipper_id, seller_id)
+        return scorecard_within(session, shipper_id, seller_id)
 
 
-def _tally(session: Session, shipper_id: str, seller_id: str | None = None) -> dict:
+def scorecard_within(session: Session, shipper_id: str, seller_id: str | None = None) -> dict:
     """Penalties by type, faults, answers on time and the average response time, for all the
     shipper's sellers or for one."""
     query = select(DocumentationRequest).where(DocumentationRequest.shipper_id == shipper_id)
