@@ -24,6 +24,6 @@ class Me(BaseModel):
 
 @blueprint.get("/me", responses={200: Me})
 def me():
-    """The account the bearer token belongs to: a seller's or a shipper's."""
+    """Name the account the bearer token belongs to: a seller or a shipper."""
     account = tokens.account_for_token(db.session(), g.account_kind, g.account_id)
     return json_response(Me(id=account.id, name=account.name, kind=account.kind))

@@ -157,7 +157,7 @@ def test_a_template_edit_that_breaks_a_rule_is_refused(app, seller, live_server,
     )
     click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Check and save']"))
     problem = driver.find_element(By.ID, "problem").text
-    assert "offers something in exchange" in problem and "refund" in problem
+    assert "offers or promises something" in problem and "refund" in problem
     driver.get(f"{live_server}/app/templates")
     assert "edited" not in driver.find_element(By.TAG_NAME, "table").text
 

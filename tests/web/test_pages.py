@@ -194,7 +194,7 @@ def test_a_template_that_breaks_a_rule_is_refused_with_the_reason(seller_browser
     assert "Passes every messaging rule" in page
     refused = seller_browser.post("/app/templates/service/en", {"action": "save", "source": RULE_BREAKING_SERVICE_PART})
     assert refused.status_code == 422
-    assert "offers something in exchange" in _text(refused) and "coupon" in _text(refused)
+    assert "offers or promises something" in _text(refused) and "coupon" in _text(refused)
     assert "built-in" in _text(seller_browser.get("/app/templates"))
     assert "edited" not in _text(seller_browser.get("/app/templates"))
 

@@ -179,3 +179,25 @@ def test_people_invite_colleagues_from_settings(app, seller_browser):
 def test_a_person_with_a_password_cannot_be_invited_again(seller_browser):
     page = seller_browser.post("/app/settings/people", {"email": "ana@acme-outdoor.example"})
     assert page.status_code == 409 and "has an account already" in page.get_data(as_text=True)
+
+
+def test_sign_in_returns_only_to_a_page_of_this_app(app, seller, browser):
+    add_person(app, SELLER, seller.id, "ana@acme-outdoor.example")
+    browser.get("/app/sign-in")
+    inside = browser.post(
+        "/app/sign-in?next=/app/insights", {"email": "ana@acme-outdoor.example", "password": PASSWORD}
+    )
+    assert inside.headers["Location"].endswith("/app/insights")
+    browser.get("/app/sign-in")
+    outside = browser.post(
+        "/app/sign-in?next=//evil.example/app/", {"email": "ana@acme-outdoor.example", "password": PASSWORD}
+    )
+    assert outside.headers["Location"] == "/app/"
+
+
+def test_the_api_records_when_a_token_was_last_used(app, client, seller, seller_browser):
+    before = seller_browser.get("/app/settings").get_data(as_text=True)
+    assert "never" in before
+    assert client.get("/v1/me", headers=seller.headers).status_code == 200
+    after = seller_browser.get("/app/settings").get_data(as_text=True)
+    assert "never" not in after
