@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
-from tests.helpers import case_body, days_ago
+from tests.helpers import case_body, days_ago, free_port
+from workflow.clock import utcnow
 
 
 def _text(response) -> str:
@@ -253,3 +255,22 @@ def test_an_unknown_page_is_a_page_saying_so(seller_browser):
     page = seller_browser.get("/app/no/such/page")
     assert page.status_code == 404 and page.mimetype == "text/html"
     assert "There is no such page" in _text(page)
+
+
+def test_the_delivery_log_shows_a_failed_attempt_and_redelivers_it(client, seller, seller_browser, open_case, worker):
+    nobody = f"http://127.0.0.1:{free_port()}/hook"  # nothing listens there
+    endpoint = client.post("/v1/webhooks", json={"url": nobody, "events": ["case.created"]}, headers=seller.headers)
+    endpoint_id = endpoint.get_json()["id"]
+    open_case()
+    worker.run_once(utcnow())
+
+    log = _text(seller_browser.get(f"/app/settings/webhooks/{endpoint_id}"))
+    assert "case.created" in log and "no answer" in log and "ConnectionError" in log
+    delivery_id = re.search(r"/deliveries/(msg_\w+)/redeliver", log).group(1)
+    deliveries = f"/v1/webhooks/{endpoint_id}/deliveries"
+    [waiting] = client.get(deliveries, headers=seller.headers).get_json()["items"]
+    assert datetime.fromisoformat(waiting["next_attempt_at"]) > utcnow()  # the retry waits its backoff
+    redeliver = f"/app/settings/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver"
+    assert seller_browser.post(redeliver).status_code == 302
+    [again] = client.get(deliveries, headers=seller.headers).get_json()["items"]
+    assert again["status"] == "queued" and datetime.fromisoformat(again["next_attempt_at"]) <= utcnow()
