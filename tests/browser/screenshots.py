@@ -172,6 +172,7 @@ def test_screenshots(app, live_server):
         _shoot(driver, "settings", f"{live_server}/app/settings")
         driver.set_window_size(390, 844)
         _shoot(driver, "phone-inbox", f"{live_server}/app/", full_height=False)
+        _shoot(driver, "phone-case", f"{live_server}/app/cases/{showcase}", full_height=False)
         driver.set_window_size(1280, 900)
         sign_out(driver)
         sign_in(driver, live_server, "sam@cahoot.example")
