@@ -38,6 +38,7 @@ def _inbox_filter() -> desk.InboxFilter:
         marketplace=args.get("marketplace") or None,
         due_this_week=args.get("due") == "week",
         order_id=(args.get("q") or "").strip()[:19] or None,
+        typed_by_triage=args.get("typed") == "triage",
     )
 
 

@@ -38,19 +38,21 @@ COMMENTS = {
     "poor_packaging": "Sent in a thin bag, the box inside was crushed.",
     "inaccurate_description": "The listing says waterproof, it is only water resistant.",
 }
+TRIAGED = ("damaged_item", "product_review")
 PRODUCT_OR_MISTAKE = ("product_review", "mistake", "inaccurate_description")
 REPLACEMENT = "We sent a replacement by express delivery."
 NAMES = ["Jo Miller", "Sam Weber", "Alex Martin", "Kim Rossi", "Lee Garcia", "Pat Dubois", "Chris Novak"]
 
 
-def _seed(app, seller_id: str, shipper_id: str) -> str:
-    """Returns the id of a case worth showing on its own."""
+def _seed(app, seller_id: str, shipper_id: str) -> tuple[str, str]:
+    """Returns the ids of two cases worth showing on their own: one with a documentation
+    request, one the triage found to be a product review."""
     rng = random.Random(7)
     settings = app.config["SETTINGS"]
     now = utcnow()
     session = db.session()
     types = list(COMMENTS)
-    showcase = None
+    showcase = review = None
     for i in range(64):
         kind = types[i % len(types)]
         published = now - timedelta(days=rng.uniform(0.5, 84), hours=rng.uniform(0, 23))
@@ -63,7 +65,8 @@ def _seed(app, seller_id: str, shipper_id: str) -> str:
             rating=rng.choice([1, 1, 2]),
             comment=COMMENTS[kind],
             published_at=published,
-            feedback_types=[kind],
+            # The triage types these comments itself; the others are typed by the seller.
+            feedback_types=None if kind in TRIAGED else [kind],
             buyer=Buyer(
                 email=f"{rng.getrandbits(40):x}@marketplace.amazon.com",
                 name=rng.choice(NAMES),
@@ -80,6 +83,9 @@ def _seed(app, seller_id: str, shipper_id: str) -> str:
             session.commit()  # reading the case began a transaction; each use case opens its own
             fire_event(session, seller_id, case_id, event, actor="seller", settings=settings, now=at, fields=fields)
 
+        if kind == "product_review" and review is None and age < 40:
+            review = case.id
+            continue
         if kind == "damaged_item" and showcase is None and age < 40:
             showcase = case.id
             session.commit()
@@ -125,7 +131,7 @@ def _seed(app, seller_id: str, shipper_id: str) -> str:
     Worker(app).run_once(now)
     create_endpoint(session, seller_id, "https://hooks.acme-outdoor.example/feedback", ["*"], True, settings)
     suppress(session, seller_id, "complaints@example.com", "seller", now)
-    return showcase
+    return showcase, review
 
 
 def _shoot(driver, name: str, url: str | None = None, full_height: bool = True) -> None:
@@ -144,7 +150,7 @@ def test_screenshots(app, live_server):
         seller, _ = create_seller(db.session(), "Acme Outdoor")
         shipper, _ = create_shipper(db.session(), "Cahoot East")
         link_shipper(db.session(), shipper.id, seller.id)
-        showcase = _seed(app, seller.id, shipper.id)
+        showcase, review = _seed(app, seller.id, shipper.id)
     add_person(app, SELLER, seller.id, SELLER_EMAIL)
     add_person(app, SHIPPER, shipper.id, "sam@cahoot.example")
     with app.app_context():
@@ -159,7 +165,9 @@ def test_screenshots(app, live_server):
         sign_in(driver, live_server, SELLER_EMAIL)
         _shoot(driver, "inbox", f"{live_server}/app/")
         driver.set_window_size(1280, 900)
-        _shoot(driver, "case", f"{live_server}/app/cases/{showcase}")
+        _shoot(driver, "case", f"{live_server}/app/cases/{review}")
+        driver.set_window_size(1280, 900)
+        _shoot(driver, "case-documentation", f"{live_server}/app/cases/{showcase}")
         driver.set_window_size(1280, 900)
         driver.get(f"{live_server}/app/?state=new&type=late_delivery")
         late = driver.find_element(By.CSS_SELECTOR, "tbody a.order").get_attribute("href")

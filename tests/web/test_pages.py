@@ -274,3 +274,20 @@ def test_the_delivery_log_shows_a_failed_attempt_and_redelivers_it(client, selle
     assert seller_browser.post(redeliver).status_code == 302
     [again] = client.get(deliveries, headers=seller.headers).get_json()["items"]
     assert again["status"] == "queued" and datetime.fromisoformat(again["next_attempt_at"]) <= utcnow()
+
+
+def test_the_triage_evidence_is_highlighted_and_the_amazon_text_is_ready_to_copy(client, seller, seller_browser):
+    body = case_body(comment="The jacket runs small and the zip is flimsy.", order_id="555-0000000-0000001")
+    del body["feedback_types"]
+    triaged = client.post("/v1/cases", json=body, headers=seller.headers).get_json()
+    client.post("/v1/cases", json=case_body(order_id="555-0000000-0000002"), headers=seller.headers)
+
+    page = _text(seller_browser.get(f"/app/cases/{triaged['id']}"))
+    assert re.search(r'<mark title="Product review[^"]*">runs small</mark>', page)
+    assert "The types below are the triage" in page
+    removal = page.split('id="removal-text">')[1].split("</pre>")[0]
+    assert "555-0000000-0000001" in removal and "runs small" in removal
+    assert 'data-copy="#removal-text"' in page
+
+    to_check = _text(seller_browser.get("/app/?typed=triage"))
+    assert "555-0000000-0000001" in to_check and "555-0000000-0000002" not in to_check

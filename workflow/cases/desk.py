@@ -16,8 +16,10 @@ from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from workflow.cases import use_cases
+from workflow.cases.classification import TRIAGE
 from workflow.cases.guards import customer_cannot_be_asked
 from workflow.cases.machine import SYSTEM_EVENTS, CaseMachine, enabled_events, refusal_reasons
+from workflow.cases.removal_request import RemovalRequestText, removal_request_of
 from workflow.cases.repository import sellers_case
 from workflow.errors import DomainError
 from workflow.models import Case, CaseTransition, DocumentationRequest, OutboxMessage, Penalty, ShipperLink
@@ -98,6 +100,8 @@ class InboxFilter:
     marketplace: str | None = None
     due_this_week: bool = False
     order_id: str | None = None
+    # Only cases whose types the triage chose and the seller has not corrected.
+    typed_by_triage: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ def _inbox_within(session: Session, seller_id: str, filters: InboxFilter, now: d
         conditions.append(Case.marketplace == filters.marketplace)
     if filters.due_this_week:
         conditions.append(_next_deadline(now) < now + DUE_SOON)
+    if filters.typed_by_triage:
+        conditions.append(Case.feedback_types_source == TRIAGE)
     if filters.order_id:
         conditions.append(Case.order_id.contains(filters.order_id.strip(), autoescape=True))
     where = and_(*conditions)
@@ -187,9 +193,36 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A stretch of the comment, and what the triage found in it (nothing: plain text)."""
+
+    text: str
+    findings: tuple[str, ...] = ()
+
+
+def highlighted_comment(case: Case) -> list[Passage]:
+    """The comment cut where the triage's evidence begins and ends, each piece with the
+    types and grounds it is evidence of."""
+    triage = case.triage
+    if not triage:
+        return [Passage(case.comment)]
+    spans = [(s["start"], s["end"], f["code"]) for f in triage["feedback_types"] for s in f["spans"]]
+    spans += [(s["start"], s["end"], g["code"]) for g in triage["grounds"] for s in g["spans"]]
+    spans += [(s["start"], s["end"], "mistake") for s in triage["mistake"]["spans"]]
+    cuts = sorted({0, len(case.comment), *(p for start, end, _ in spans for p in (start, end))})
+    passages = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        found = tuple(dict.fromkeys(code for s, e, code in spans if s <= start and end <= e))
+        passages.append(Passage(case.comment[start:end], found))
+    return passages
+
+
+@dataclass(frozen=True)
 class CaseFile:
     case: Case
     step: NextStep
+    comment: list[Passage]
+    removal_request: RemovalRequestText | None
     events: list[EventOption]
     timeline: list[TimelineEntry]
     needs_action_taken: bool
@@ -221,6 +254,8 @@ def _case_file_within(session: Session, seller_id: str, case_id: str, now: datet
     return CaseFile(
         case=case,
         step=next_step(case, now),
+        comment=highlighted_comment(case),
+        removal_request=removal_request_of(case) if case.is_open and case.amazon_removal_grounds else None,
         events=event_options(case, now) if case.is_open else [],
         timeline=timeline,
         needs_action_taken=action_taken_required(case.feedback_types),

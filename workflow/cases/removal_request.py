@@ -131,21 +131,25 @@ class RemovalRequestText(BaseModel):
 
 def removal_request_text(session: Session, seller_id: str, case_id: str) -> RemovalRequestText:
     with read_transaction(session):
-        case = sellers_case(session, seller_id, case_id)
-        if not has_removal_grounds(case, None):
-            raise NoRemovalGrounds(REFUSAL_REASONS[has_removal_grounds](case, None))
-        language = MARKETPLACE_LANGUAGES.get(case.marketplace or "", "en")
-        host = SELLER_CENTRAL_HOSTS.get(case.marketplace or "US", SELLER_CENTRAL_HOSTS["US"])
-        return RemovalRequestText(
-            case_id=case.id,
-            order_id=case.order_id,
-            marketplace=case.marketplace,
-            language=language,
-            grounds=case.amazon_removal_grounds,
-            text=compose(case, language),
-            where_to_file=WhereToFile(seller_central=f"https://{host}", path=FEEDBACK_MANAGER_PATH),
-            file_by=case.amazon_removal_by,
-        )
+        return removal_request_of(sellers_case(session, seller_id, case_id))
+
+
+def removal_request_of(case: Case) -> RemovalRequestText:
+    """The text for a case read already (the case page shows it with the rest of the case)."""
+    if not has_removal_grounds(case, None):
+        raise NoRemovalGrounds(REFUSAL_REASONS[has_removal_grounds](case, None))
+    language = MARKETPLACE_LANGUAGES.get(case.marketplace or "", "en")
+    host = SELLER_CENTRAL_HOSTS.get(case.marketplace or "US", SELLER_CENTRAL_HOSTS["US"])
+    return RemovalRequestText(
+        case_id=case.id,
+        order_id=case.order_id,
+        marketplace=case.marketplace,
+        language=language,
+        grounds=case.amazon_removal_grounds,
+        text=compose(case, language),
+        where_to_file=WhereToFile(seller_central=f"https://{host}", path=FEEDBACK_MANAGER_PATH),
+        file_by=case.amazon_removal_by,
+    )
 
 
 def compose(case: Case, language: str) -> str:
