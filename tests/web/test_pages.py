@@ -291,3 +291,10 @@ def test_the_triage_evidence_is_highlighted_and_the_amazon_text_is_ready_to_copy
 
     to_check = _text(seller_browser.get("/app/?typed=triage"))
     assert "555-0000000-0000001" in to_check and "555-0000000-0000002" not in to_check
+
+
+def test_the_contact_page_says_why_the_buyer_cannot_be_contacted(seller_browser, open_case):
+    case = open_case(buyer=None)
+    page = _text(seller_browser.get(f"/app/cases/{case['id']}/contact"))
+    assert "The buyer cannot be contacted now" in page and "has no buyer email address" in page
+    assert re.search(r"<button type=\"submit\"\s+disabled\s*>Send to the buyer", page)

@@ -226,6 +226,8 @@ class CaseFile:
     events: list[EventOption]
     timeline: list[TimelineEntry]
     needs_action_taken: bool
+    # Why the buyer cannot be contacted now (empty: they can).
+    contact_refused: list[str]
     documentation_owed_for: list[str]
     shippers: list[str]
 
@@ -259,6 +261,9 @@ def _case_file_within(session: Session, seller_id: str, case_id: str, now: datet
         events=event_options(case, now) if case.is_open else [],
         timeline=timeline,
         needs_action_taken=action_taken_required(case.feedback_types),
+        contact_refused=[]
+        if "contact_customer" in enabled_events(case, now)
+        else refusal_reasons(case, "contact_customer", now),
         documentation_owed_for=owed_types(case.feedback_types),
         shippers=shippers,
     )
