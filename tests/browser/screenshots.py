@@ -129,7 +129,7 @@ def _seed(app, seller_id: str, shipper_id: str) -> tuple[str, str]:
     # The real worker sends what is queued and closes the cases nobody can act on any more.
     session.commit()
     Worker(app).run_once(now)
-    create_endpoint(session, seller_id, "https://hooks.acme-outdoor.example/feedback", ["*"], True, settings)
+    create_endpoint(session, seller_id, "http://127.0.0.1:9443/feedback", ["*"], True, settings)
     suppress(session, seller_id, "complaints@example.com", "seller", now)
     return showcase, review
 

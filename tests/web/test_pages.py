@@ -237,7 +237,7 @@ def test_suppressions_and_webhooks_are_managed_from_settings(seller_browser, cli
 
     seller_browser.get("/app/settings/webhooks")
     created = seller_browser.post(
-        "/app/settings/webhooks", {"url": "http://127.0.0.1:9/hook", "events": ["case.created"]}
+        "/app/settings/webhooks", {"url": "http://127.0.0.1:9999/hook", "events": ["case.created"]}
     )
     assert created.status_code == 201 and "whsec_" in _text(created)
     listed = client.get("/v1/webhooks", headers=seller.headers).get_json()["items"]

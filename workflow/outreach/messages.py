@@ -159,7 +159,7 @@ def render_removal_request(
     action_taken: str | None,
     overrides: dict[str, str] | None = None,
     language: str | None = None,
-    environment: SandboxedEnvironment | None = None,
+    environment: BoundedSandbox | None = None,
 ) -> RenderedMessage:
     """Render the message for a case; `overrides` maps template_key() to a seller's source
     (or `environment` is one already made with them, to render several messages alike).

@@ -147,7 +147,7 @@ def preview_template(session: Session, seller_id: str, name: str, language: str,
     try:
         samples = render_samples(name, language, source, overrides)
     except TemplateProblem as problem:
-        raise InvalidTemplate(problem.detail) from problem
+        raise template_refusal(problem) from problem
     found = {str(v): v for rendered in samples for v in rendered.violations}
     return replace(samples[-1], violations=list(found.values()))
 
