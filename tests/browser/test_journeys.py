@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as shown
 from selenium.webdriver.support.ui import WebDriverWait
@@ -21,7 +22,17 @@ def click_and_wait(driver, element):
     """Click what submits a form or follows a link, and wait for the next page to load."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 15).until(shown.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda _: _replaced(page))
+
+
+def _replaced(element) -> bool:
+    """The element left the document: chromedriver says so as a stale reference or, while the
+    next page is being attached, as an inspector error about the node."""
+    try:
+        element.is_enabled()
+    except WebDriverException:  # StaleElementReferenceException is one
+        return True
+    return False
 
 
 def sign_in(driver, live_server, email, password=PASSWORD):
