@@ -25,7 +25,13 @@ def register_commands(app: Flask) -> None:
     from commands.worker import worker_command
 
     for command in (
-        sellers_group, shippers_group, users_group, worker_command, mail_catcher_command, import_command, amazon_group
+        sellers_group,
+        shippers_group,
+        users_group,
+        worker_command,
+        mail_catcher_command,
+        import_command,
+        amazon_group,
     ):
         app.cli.add_command(command)
 
