@@ -35,7 +35,7 @@ ENVIRONMENT_KINDS = {
     "RATELIMIT_STORAGE_URI": str,
 }
 # Operations whose body is a file streamed to their use case, and the setting that bounds it.
-FILE_BODIES = {"imports.create_import": "MAX_REPORT_LENGTH"}
+FILE_BODIES = {"imports.create_import": "MAX_REPORT_LENGTH", "web.upload_report": "MAX_REPORT_LENGTH"}
 
 limiter = Limiter(key_func=get_remote_address)
 

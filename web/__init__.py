@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import Flask, redirect, url_for
 
 from api.extensions import login_manager
-from web import auth, display, editor, errors, insights, seller, settings, shipper
+from web import auth, display, editor, errors, imports, insights, seller, settings, shipper
 from web.blueprint import blueprint
 
 
@@ -23,4 +23,4 @@ def init_app(app: Flask) -> None:
     app.add_url_rule("/", "home", lambda: redirect(url_for("web.home")))
 
 
-__all__ = ["init_app", "auth", "display", "editor", "errors", "insights", "seller", "settings", "shipper"]
+__all__ = ["init_app", "auth", "display", "editor", "errors", "imports", "insights", "seller", "settings", "shipper"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tests.helpers import case_body, days_ago, free_port
 from workflow.clock import utcnow
@@ -298,3 +299,26 @@ def test_the_contact_page_says_why_the_buyer_cannot_be_contacted(seller_browser,
     page = _text(seller_browser.get(f"/app/cases/{case['id']}/contact"))
     assert "The buyer cannot be contacted now" in page and "has no buyer email address" in page
     assert re.search(r"<button type=\"submit\"\s+disabled\s*>Send to the buyer", page)
+
+
+def test_a_report_is_imported_from_the_page_and_its_summary_shown(seller_browser):
+    from tests.helpers import Row, order_id, report_bytes
+
+    today = utcnow().date()
+    rows = [
+        Row(today - timedelta(days=5), 1, "Arrived two weeks late.", order_id(1)),
+        Row(today - timedelta(days=4), 5, "Great, thanks!", order_id(2)),
+    ]
+    seller_browser.get("/app/import")
+    done = seller_browser.post(
+        "/app/import",
+        {"marketplace": "US", "file": (io.BytesIO(report_bytes(rows, "US")), "feedback.txt")},
+        content_type="multipart/form-data",
+    )
+    assert done.status_code == 302
+    summary = _text(seller_browser.get(done.headers["Location"]))
+    assert "feedback.txt" in summary and re.search(r"<b>1</b><span>new cases</span>", summary)
+    assert order_id(1) in _text(seller_browser.get("/app/"))
+
+    missing = seller_browser.post("/app/import", {"marketplace": "US"}, content_type="multipart/form-data")
+    assert missing.status_code == 422 and 'id="file-error"' in _text(missing)
