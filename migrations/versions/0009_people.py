@@ -1,7 +1,7 @@
 """people: people who sign in, their invitations; API token labels and last use
 
 Revision ID: 0009
-Revises: 0010
+Revises: 0008
 Create Date: 2026-11-27 14:00:00
 
 """
@@ -12,7 +12,7 @@ import workflow.db
 
 # revision identifiers, used by Alembic.
 revision = '0009'
-down_revision = '0010'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
