@@ -79,6 +79,12 @@ def _seed(app, seller_id: str, shipper_id: str) -> tuple[str, str]:
         age = (now - published).days
         later = min(opened_at + timedelta(days=rng.uniform(1, 12)), now)
 
+        def sent(at):
+            """The worker sends the removal request, and the case moves on (customer_contacted)."""
+            session.commit()
+            Worker(app).run_once(at)
+            session.expire_all()  # the worker changed the case in a session of its own
+
         def fire(event, at, case_id=case.id, **fields):
             session.commit()  # reading the case began a transaction; each use case opens its own
             fire_event(session, seller_id, case_id, event, actor="seller", settings=settings, now=at, fields=fields)
@@ -96,18 +102,18 @@ def _seed(app, seller_id: str, shipper_id: str) -> tuple[str, str]:
             continue
         if i % 5 == 0 and age > 14:
             fire("contact_customer", opened_at, action_taken=None if kind in PRODUCT_OR_MISTAKE else REPLACEMENT)
-            fire("customer_contacted", opened_at + timedelta(minutes=1))
+            sent(opened_at + timedelta(minutes=1))
             fire("customer_removed_feedback", later)
         elif i % 5 == 1 and age > 20 and kind in ("product_review", "inaccurate_description"):
             fire("contact_customer", opened_at)
-            fire("customer_contacted", opened_at + timedelta(minutes=1))
+            sent(opened_at + timedelta(minutes=1))
             fire("request_amazon_removal", later)
             fire(rng.choice(["amazon_removed_feedback", "amazon_declined"]), min(later + timedelta(days=3), now))
         elif i % 7 == 2 and age > 10:
             fire("close", later, resolution=rng.choice(["resolved", "withdrawn"]))
         elif i % 4 == 3:
             fire("contact_customer", opened_at, action_taken=None if kind in PRODUCT_OR_MISTAKE else REPLACEMENT)
-            fire("customer_contacted", opened_at + timedelta(minutes=1))
+            sent(opened_at + timedelta(minutes=1))
     for i, (kind, fault) in enumerate([("wrong_item", "fulfillment_center"), ("late_delivery", "carrier")]):
         draft = CaseDraft(
             order_id=f"114-55500{i}0-88812{i}4", rating=1, comment=COMMENTS[kind],
@@ -150,11 +156,12 @@ def test_screenshots(app, live_server):
         seller, _ = create_seller(db.session(), "Acme Outdoor")
         shipper, _ = create_shipper(db.session(), "Cahoot East")
         link_shipper(db.session(), shipper.id, seller.id)
-        showcase, review = _seed(app, seller.id, shipper.id)
-    add_person(app, SELLER, seller.id, SELLER_EMAIL)
-    add_person(app, SHIPPER, shipper.id, "sam@cahoot.example")
+        seller_id, shipper_id = seller.id, shipper.id
+        showcase, review = _seed(app, seller_id, shipper_id)
+    add_person(app, SELLER, seller_id, SELLER_EMAIL)
+    add_person(app, SHIPPER, shipper_id, "sam@cahoot.example")
     with app.app_context():
-        [person] = sessions.people_of(db.session(), SELLER, seller.id)
+        [person] = sessions.people_of(db.session(), SELLER, seller_id)
         db.session().commit()
         sessions.set_time_zone(db.session(), person.id, "America/New_York")
 
