@@ -48,7 +48,9 @@ failed_authentication_limit = limiter.shared_limit(
 
 
 class BoundedJSONProvider(DefaultJSONProvider):
-    """JSON nested deeper than the parser's recursion limit is a refusal, not a crash."""
+    """JSON nested deeper than the parser's recursion limit is a refusal, not a crash; a body
+    that is not JSON at all says where it broke (an empty one is left to the model, which asks
+    for an object)."""
 
     def loads(self, s, **kwargs):
         try:
@@ -57,6 +59,10 @@ class BoundedJSONProvider(DefaultJSONProvider):
             raise InvalidInput(
                 [{"field": "body", "message": "the JSON is nested too deeply; no request needs more than a few levels"}]
             ) from None
+        except ValueError as error:  # JSONDecodeError, or bytes that are not UTF-8
+            if not s.strip():
+                raise
+            raise InvalidInput([{"field": "body", "message": f"is not valid JSON: {error}"}]) from None
 
 
 def _body_limit_setting() -> str:

@@ -39,6 +39,20 @@ def test_deeply_nested_json_is_a_422(client, seller, opening, closing, path):
     assert "nested too deeply" in body["detail"]
 
 
+@pytest.mark.parametrize("path", ["/v1/cases", "/v1/suppressions", "/v1/webhooks"])
+@pytest.mark.parametrize("broken", [b'{"order_id":', b"{'a': 1}", b'\xff\xfe{"a": 1}'])
+def test_a_body_that_is_not_json_says_so_and_not_to_change_the_content_type(client, seller, path, broken):
+    response = client.post(path, data=broken, content_type="application/json", headers=seller.headers)
+    body = assert_problem(response, 422)
+    assert body["errors"][0]["field"] == "body"
+    assert "is not valid JSON" in body["detail"] and "Content-Type" not in body["detail"]
+
+
+def test_an_empty_json_body_asks_for_an_object(client, seller):
+    response = client.post("/v1/suppressions", data=b"", content_type="application/json", headers=seller.headers)
+    assert "must be a JSON object" in assert_problem(response, 422)["detail"]
+
+
 @pytest.mark.parametrize(
     "instant",
     [
