@@ -148,6 +148,17 @@ def test_template_override_is_checked_used_and_private(client, seller, other_sel
     assert_problem(client.delete(path, headers=seller.headers), 404)
 
 
+def test_a_part_override_of_plain_text_is_refused_with_the_macros_to_write(client, seller):
+    path = "/v1/templates/product/en"
+    refused = assert_problem(client.put(path, json={"source": "We can help."}, headers=seller.headers), 422)
+    assert refused["type"] == "/problems/invalid-template"
+    assert "{% macro body() %}" in refused["detail"] and "{% macro closing() %}" in refused["detail"]
+    assert client.get(path, headers=seller.headers).get_json()["overridden"] is False
+    built_in = client.get(path, headers=seller.headers).get_json()["source"]
+    edited = built_in.replace("we will gladly help", "we are glad to help")
+    assert client.put(path, json={"source": edited}, headers=seller.headers).status_code == 201
+
+
 def test_messages_of_another_sellers_case_are_a_404(client, seller, other_seller, contacted):
     case = contacted()
     assert_problem(client.get(f"/v1/cases/{case['id']}/messages", headers=other_seller.headers), 404)

@@ -99,6 +99,29 @@ def test_bad_overrides_are_refused(source, problem):
         check_override("subject", "en", source, {})
 
 
+@pytest.mark.parametrize(
+    "source,missing",
+    [
+        ("We can help with the product.", "lacks body() and closing()"),
+        ("{% macro body() %}We can help with the product.{% endmacro %}", "lacks closing()"),
+    ],
+)
+def test_a_part_without_its_macros_is_refused_saying_which_to_write(source, missing):
+    with pytest.raises(TemplateProblem, match=re.escape(missing)) as refusal:
+        check_override("product", "en", source, {})
+    assert "{% macro body() %}" in refusal.value.detail and refusal.value.limit is None
+
+
+def test_a_part_with_its_macros_is_used():
+    part = (
+        "{% macro body() %}Seller feedback is about our service; tell us about the product and we help."
+        "{% endmacro %}{% macro closing() %}It is possible to remove the seller feedback.{% endmacro %}"
+    )
+    check_override("product", "en", part, {})
+    rendered = render(feedback_types=["product_review"], overrides={"en/product.txt.j2": part})
+    assert "tell us about the product and we help" in rendered.text
+
+
 def test_a_good_override_is_used():
     check_override("subject", "en", "About order {{ order_id }}", {})
     rendered = render(overrides={"en/subject.txt.j2": "About order {{ order_id }}"})

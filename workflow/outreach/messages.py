@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import css_inline
-from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, StrictUndefined, TemplateError, nodes
 
 from workflow.outreach.compliance import LANGUAGES, Violation, violations
 from workflow.outreach.sandbox import BoundedSandbox, TemplateLimitExceeded, bounded_render
@@ -22,6 +22,10 @@ from workflow.policy import MessagePurpose, message_purposes
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "email_templates"
 TEMPLATE_NAMES: tuple[str, ...] = ("subject", "message", *(p.value for p in MessagePurpose))
+# A part (one per message purpose) is a set of macros the message template calls: the part's
+# paragraphs, and the closing line of the message's last part.
+PART_NAMES = frozenset(p.value for p in MessagePurpose)
+PART_MACROS = ("body", "closing")
 
 # The language of each Amazon marketplace; one the product has no templates for falls back
 # to English.
@@ -213,9 +217,19 @@ def render_samples(name: str, language: str, source: str, overrides: dict[str, s
     # One environment for every sample: each template compiles once.
     environment = _environment(candidate, False)
     try:
-        environment.parse(source)
+        tree = environment.parse(source)
     except TemplateError as error:
         raise TemplateProblem(f"the template does not compile: {error}") from error
+    if name in PART_NAMES:
+        missing = [macro for macro in PART_MACROS if macro not in {m.name for m in tree.find_all(nodes.Macro)}]
+        if missing:
+            raise TemplateProblem(
+                f"a {name} template is one part of the message and defines the macros "
+                f"{' and '.join(f'{m}()' for m in PART_MACROS)}, which the message template calls; "
+                f"this one lacks {' and '.join(f'{m}()' for m in missing)}: write "
+                "{% macro body() %}...{% endmacro %}{% macro closing() %}...{% endmacro %} "
+                f"(GET /v1/templates/{name}/{language} shows the built-in one)"
+            )
     return [
         render_removal_request(
             order_id="111-2223334-4445556",
