@@ -19,7 +19,7 @@ sellers_group = CommandGroup("sellers", help="Seller accounts.")
 def create_seller_command(name: str, allow_duplicate_name: bool) -> None:
     """Create a seller; the last line printed is its API token (shown once, stored hashed)."""
     seller, token = create_seller(db.session(), name, allow_duplicate_name=allow_duplicate_name)
-    click.echo(f"seller {seller.id} created for {name!r}; its API token (shown only now):")
+    click.echo(f"seller {seller.id} created for {seller.name!r}; its API token (shown only now):")
     click.echo(token)
 
 

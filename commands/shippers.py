@@ -18,7 +18,7 @@ shippers_group = CommandGroup("shippers", help="Shipper (fulfilment network) acc
 def create_shipper_command(name: str) -> None:
     """Create a shipper; the last line printed is its API token (shown once, stored hashed)."""
     shipper, token = accounts.create_shipper(db.session(), name)
-    click.echo(f"shipper {shipper.id} created for {name!r}; its API token (shown only now):")
+    click.echo(f"shipper {shipper.id} created for {shipper.name!r}; its API token (shown only now):")
     click.echo(token)
 
 

@@ -9,12 +9,13 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow.errors import DomainError, NotFound
+from workflow.errors import DomainError, InvalidInput, NotFound
 from workflow.models import ApiToken, Seller, Shipper, ShipperLink, ShipperToken
 from workflow.transactions import read_transaction, write_transaction
 
 TOKEN_PREFIX = "fd_"
 SHIPPER_TOKEN_PREFIX = "fds_"
+NAME_MAX_LENGTH = 200  # the name columns' size
 
 
 def hash_token(token: str) -> str:
@@ -28,6 +29,19 @@ def new_token(prefix: str) -> tuple[str, str]:
     return token, hash_token(token)
 
 
+def account_name(name: str, kind: str) -> str:
+    """The name with its whitespace runs made one space. A seller's name signs every email to
+    its buyers and a shipper's names it to its sellers, so an empty one is refused."""
+    tidy = " ".join(name.split())
+    if not tidy:
+        raise InvalidInput([{"field": "name", "message": f"give the {kind} a name: it cannot be empty or only spaces"}])
+    if len(tidy) > NAME_MAX_LENGTH:
+        raise InvalidInput(
+            [{"field": "name", "message": f"is {len(tidy)} characters long; the limit is {NAME_MAX_LENGTH}"}]
+        )
+    return tidy
+
+
 class SellerNameTaken(DomainError):
     status = 409
     slug = "seller-name-taken"
@@ -37,6 +51,7 @@ class SellerNameTaken(DomainError):
 def create_seller(session: Session, name: str, *, allow_duplicate_name: bool = False) -> tuple[Seller, str]:
     """A new seller and its first token. Two sellers of one name are easily mixed up, so a
     name in use is refused unless a duplicate is asked for."""
+    name = account_name(name, "seller")
     token, digest = new_token(TOKEN_PREFIX)
     with write_transaction(session):
         if not allow_duplicate_name:
@@ -67,6 +82,7 @@ def seller_for_token(session: Session, token: str) -> str | None:
 
 
 def create_shipper(session: Session, name: str) -> tuple[Shipper, str]:
+    name = account_name(name, "shipper")
     token, digest = new_token(SHIPPER_TOKEN_PREFIX)
     with write_transaction(session):
         shipper = Shipper(name=name)

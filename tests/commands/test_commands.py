@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy import func, select
+
 from api import create_app
+from api.extensions import db
+from workflow.models import Seller, Shipper
 
 
 def test_cli_creates_and_links_shippers(app, seller):
@@ -46,6 +51,26 @@ def test_a_seller_name_in_use_is_refused_unless_a_duplicate_is_asked_for(app, se
     second = runner.invoke(args=["sellers", "create", "Acme Outdoor", "--allow-duplicate-name"])
     assert second.exit_code == 0, second.output
     assert second.output.split()[1] not in (seller.id, "")
+
+
+@pytest.mark.parametrize("group", ["sellers", "shippers"])
+@pytest.mark.parametrize(
+    "name, says", [("", "cannot be empty"), ("  \t ", "cannot be empty"), ("x" * 201, "limit is 200")]
+)
+def test_an_empty_or_overlong_account_name_is_one_line_and_creates_nothing(app, group, name, says):
+    runner = app.test_cli_runner()
+    assert says in one_line_error(runner.invoke(args=[group, "create", name]))
+    with app.app_context():
+        model = Seller if group == "sellers" else Shipper
+        assert db.session.scalar(select(func.count()).select_from(model)) == 0
+
+
+def test_a_name_is_kept_with_its_spaces_tidied_so_a_spaced_copy_is_still_a_duplicate(app, seller):
+    runner = app.test_cli_runner()
+    refusal = one_line_error(runner.invoke(args=["sellers", "create", "  Acme   Outdoor "]))
+    assert seller.id in refusal
+    created = runner.invoke(args=["shippers", "create", " Cahoot\n Logistics "])
+    assert "created for 'Cahoot Logistics'" in created.output
 
 
 def test_a_database_that_is_not_migrated_is_one_line(tmp_path):
