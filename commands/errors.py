@@ -18,6 +18,17 @@ def _first_line(error: BaseException) -> str:
     return (str(getattr(error, "orig", None) or error).strip().splitlines() or [type(error).__name__])[0]
 
 
+# How the drivers say that the database cannot be reached at all (psycopg, sqlite3).
+UNREACHABLE = ("connection failed", "could not connect", "unable to open database file")
+
+
+def _hint(error: SQLAlchemyError) -> str:
+    """What to check: a database that cannot be reached is not helped by migrating it."""
+    if any(words in _first_line(error).lower() for words in UNREACHABLE):
+        return "is DATABASE_URL right and the database server running?"
+    return "is it migrated? run 'feedback-desk db upgrade'"
+
+
 class OneLineErrors:
     """Mixin for click commands and groups (a group's handler covers its subcommands)."""
 
@@ -29,9 +40,7 @@ class OneLineErrors:
         except SettingError as error:  # raised while the app is made: names the variable
             raise click.ClickException(str(error)) from None
         except SQLAlchemyError as error:
-            raise click.ClickException(
-                f"the database refused: {_first_line(error)} (is it migrated? run 'feedback-desk db upgrade')"
-            ) from None
+            raise click.ClickException(f"the database refused: {_first_line(error)} ({_hint(error)})") from None
         except OSError as error:
             raise click.ClickException(_first_line(error)) from None
 

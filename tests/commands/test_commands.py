@@ -77,3 +77,12 @@ def test_a_database_that_is_not_migrated_is_one_line(tmp_path):
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/empty.db"})
     refusal = one_line_error(app.test_cli_runner().invoke(args=["sellers", "create", "Acme Outdoor"]))
     assert "feedback-desk db upgrade" in refusal
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql+psycopg://postgres@127.0.0.1:1/nothing", "sqlite:///{tmp_path}/no-such-directory/x.db"]
+)
+def test_a_database_that_cannot_be_reached_is_one_line_that_does_not_blame_migrations(tmp_path, url):
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url.format(tmp_path=tmp_path)})
+    refusal = one_line_error(app.test_cli_runner().invoke(args=["sellers", "create", "Acme Outdoor"]))
+    assert "DATABASE_URL" in refusal and "db upgrade" not in refusal
