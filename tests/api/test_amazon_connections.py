@@ -64,3 +64,12 @@ def test_connections_are_the_sellers_own(client, seller, other_seller):
     assert client.delete(path, headers=other_seller.headers).status_code == 404
     assert client.delete(path, headers=seller.headers).status_code == 204
     assert client.get("/v1/amazon-connections", headers=seller.headers).get_json()["items"] == []
+
+
+def test_a_marketplace_is_pulled_by_one_connection(client, seller, other_seller):
+    first = client.post("/v1/amazon-connections", json=body(), headers=seller.headers).get_json()
+    again = client.post("/v1/amazon-connections", json=body(marketplaces=["ES", "FR"]), headers=seller.headers)
+    assert again.status_code == 409
+    assert (again.get_json()["connection_id"], again.get_json()["marketplaces"]) == (first["id"], ["FR"])
+    assert len(client.get("/v1/amazon-connections", headers=seller.headers).get_json()["items"]) == 1
+    assert client.post("/v1/amazon-connections", json=body(), headers=other_seller.headers).status_code == 201

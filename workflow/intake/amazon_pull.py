@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workflow.accounts import require_seller
-from workflow.errors import InvalidInput, NotFound
+from workflow.errors import DomainError, InvalidInput, NotFound
 from workflow.intake import credentials
 from workflow.intake.amazon import MARKETPLACE_REGIONS, AmazonAccount, AmazonUnavailable, ReportsClient
 from workflow.intake.models import AmazonConnection, AmazonReportRequest
@@ -42,6 +42,12 @@ def default_client(account: AmazonAccount, settings: Settings) -> ReportsClient:
 
 
 # --- connections ----------------------------------------------------------------------------
+
+
+class MarketplaceAlreadyConnected(DomainError):
+    status = 409
+    slug = "marketplace-already-connected"
+    title = "The marketplace is pulled by another connection"
 
 
 def connect(
@@ -85,6 +91,16 @@ def connect(
     )
     with write_transaction(session):
         require_seller(session, seller_id)
+        # A second pull of one marketplace would only double the calls to Amazon.
+        for existing in session.scalars(select(AmazonConnection).where(AmazonConnection.seller_id == seller_id)):
+            shared = [m for m in connection.marketplaces if m in existing.marketplaces]
+            if shared:
+                raise MarketplaceAlreadyConnected(
+                    f"{', '.join(shared)} is pulled by connection {existing.id} already: "
+                    "delete that connection first to connect it again",
+                    connection_id=existing.id,
+                    marketplaces=shared,
+                )
         session.add(connection)
     return connection
 
