@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as shown
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from tests.helpers import case_body, days_ago
+from tests.helpers import Row, case_body, days_ago, order_id, report_bytes
 from tests.web.conftest import PASSWORD, add_person
 from worker.runner import Worker
 from workflow.clock import utcnow
@@ -182,3 +183,79 @@ def test_an_old_case_reads_amazon_window_in_words(app, client, seller, live_serv
     add_person(app, SELLER, seller.id, SELLER_EMAIL)
     sign_in(driver, live_server, SELLER_EMAIL)
     assert "Amazon window closes in 4 days" in driver.find_element(By.CSS_SELECTOR, "tbody").text
+
+
+# Records what the import page's status line says, across the page change to the summary.
+WATCH_UPLOAD_STATUS = """
+const status = document.getElementById("upload-status"), bar = document.getElementById("upload-bar");
+sessionStorage.setItem("said", "[]");
+new MutationObserver(() => {
+  const said = JSON.parse(sessionStorage.getItem("said"));
+  said.push([status.textContent, bar.value, bar.max]);
+  sessionStorage.setItem("said", JSON.stringify(said));
+}).observe(status, {childList: true, characterData: true, subtree: true});
+"""
+
+
+def test_a_report_uploaded_on_the_import_page_shows_progress_then_its_summary_and_opens_cases(
+    app, seller, live_server, driver, tmp_path
+):
+    today = utcnow().date()
+    report = tmp_path / "Feedback-DE.txt"
+    report.write_bytes(
+        report_bytes(
+            [
+                Row(today - timedelta(days=6), 1, "Kam zwei Wochen zu spät an.", order_id(11)),
+                Row(today - timedelta(days=5), 2, "Karton war eingedrückt.", order_id(12)),
+                Row(today - timedelta(days=4), 7, "Seltsame Bewertung.", order_id(13)),
+                Row(today - timedelta(days=3), 1, "Bestellnummer fehlt.", "keine-nummer"),
+                Row(today - timedelta(days=2), 5, "Alles bestens, danke!", order_id(14)),
+            ],
+            "DE",
+        )
+    )
+    add_person(app, SELLER, seller.id, SELLER_EMAIL)
+    sign_in(driver, live_server, SELLER_EMAIL)
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Import"))
+    assert driver.find_element(By.CSS_SELECTOR, "label[for=upload-bar]").get_attribute("textContent").strip()
+    assert driver.find_element(By.ID, "upload-status").get_attribute("aria-live") == "polite"
+
+    Select(driver.find_element(By.ID, "marketplace")).select_by_visible_text("DE")
+    driver.find_element(By.ID, "file").send_keys(str(report))
+    driver.execute_script(WATCH_UPLOAD_STATUS)
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Import']"))
+    WebDriverWait(driver, 15).until(lambda _: heading(driver).startswith("Import of"))
+
+    said = driver.execute_script("return JSON.parse(sessionStorage.getItem('said'))")
+    texts = [text for text, _, _ in said]
+    assert texts[0] == "Uploading: 0% sent." and any(t.startswith("Importing…") for t in texts), texts
+    assert all(value == limit for text, value, limit in said if text.startswith("Importing…")), said
+    stats = {s.find_element(By.TAG_NAME, "span").text: s.find_element(By.TAG_NAME, "b").text
+             for s in driver.find_elements(By.CSS_SELECTOR, ".stat")}  # fmt: skip
+    assert stats["new cases"] == "2" and stats["rows refused"] == "2", stats
+    assert "Feedback-DE.txt · DE" in driver.find_element(By.CSS_SELECTOR, ".lead").text
+    refused = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")]
+    assert refused[0].startswith("4") and "rating '7'" in refused[0], refused
+    assert refused[1].startswith("5") and "'keine-nummer' is not an Amazon order id" in refused[1], refused
+
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Go to the inbox"))
+    inbox = driver.find_element(By.CSS_SELECTOR, "tbody").text
+    assert order_id(11) in inbox and order_id(12) in inbox and order_id(14) not in inbox
+
+
+def test_a_report_the_import_refuses_shows_why_on_the_import_page(app, seller, live_server, driver, tmp_path):
+    unreadable = tmp_path / "notes.txt"
+    unreadable.write_text("Datum\tBewertung\nirgendwann\tgut\n", encoding="utf-8")
+    add_person(app, SELLER, seller.id, SELLER_EMAIL)
+    sign_in(driver, live_server, SELLER_EMAIL)
+    driver.get(f"{live_server}/app/import")
+    Select(driver.find_element(By.ID, "marketplace")).select_by_visible_text("DE")
+    driver.find_element(By.ID, "file").send_keys(str(unreadable))
+    driver.find_element(By.XPATH, "//button[normalize-space()='Import']").click()
+
+    problem = WebDriverWait(driver, 15).until(shown.visibility_of_element_located((By.ID, "problem")))
+    assert heading(driver) == "Import feedback"
+    assert "not a readable seller feedback report" in problem.text and "line 1" in problem.text, problem.text
+    assert "Nothing imported yet." in driver.find_element(By.ID, "recent-h").find_element(By.XPATH, "..").text
+    # The page it shows is enhanced again: a second try uploads in the background too.
+    assert driver.find_element(By.ID, "upload-progress").get_attribute("hidden") == "true"
