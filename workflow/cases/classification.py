@@ -19,15 +19,22 @@ SELLER = "seller"
 _ASSERTABLE = {ground.value for ground in ASSERTABLE_GROUNDS}
 
 
-def triage_comment(case: Case) -> TriageResult:
-    return triage(case.comment, case.rating, marketplace=case.marketplace)
+def triage_into(case: Case) -> TriageResult:
+    """Triage the case's comment and keep the result with the case."""
+    result = triage(case.comment, case.rating, marketplace=case.marketplace)
+    case.triage_json = json.dumps(result.as_dict(), ensure_ascii=False)
+    return result
+
+
+def offered_grounds(result: TriageResult) -> list[str]:
+    """The detected grounds a seller asserts; the others follow from the feedback types."""
+    return [code for code in result.ground_codes if code in _ASSERTABLE]
 
 
 def classify_new_case(case: Case, feedback_types: list[str] | None, asserted_grounds: list[str] | None) -> None:
     """Keep the triage with the case; the seller's types and grounds stand when given, the
     triage's otherwise."""
-    result = triage_comment(case)
-    case.triage_json = json.dumps(result.as_dict(), ensure_ascii=False)
+    result = triage_into(case)
     if feedback_types:
         case.feedback_types, case.feedback_types_source = feedback_types, SELLER
     elif result.type_codes:
@@ -43,7 +50,7 @@ def classify_new_case(case: Case, feedback_types: list[str] | None, asserted_gro
             ]
         )
     if asserted_grounds is None:
-        asserted_grounds = [code for code in result.ground_codes if code in _ASSERTABLE]
+        asserted_grounds = offered_grounds(result)
     case.asserted_grounds = asserted_grounds
 
 

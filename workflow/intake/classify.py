@@ -7,20 +7,16 @@ and the grounds it detects, offered as asserted."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from workflow.cases.classification import TRIAGE, triage_comment
+from workflow.cases.classification import TRIAGE, offered_grounds, triage_into
 from workflow.cases.history import record_change
 from workflow.models import Case
-from workflow.policy import ASSERTABLE_GROUNDS
 from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
-
-_ASSERTABLE = {ground.value for ground in ASSERTABLE_GROUNDS}
 
 
 def _awaiting(limit: int) -> Select:
@@ -45,11 +41,10 @@ def triage_imported(session: Session, now: datetime, limit: int) -> int:
 
 
 def _apply(session: Session, case: Case, now: datetime) -> None:
-    result = triage_comment(case)
-    case.triage_json = json.dumps(result.as_dict(), ensure_ascii=False)
+    result = triage_into(case)
     if result.type_codes:
         case.feedback_types, case.feedback_types_source = result.type_codes, TRIAGE
-    offered = [code for code in result.ground_codes if code in _ASSERTABLE]
+    offered = offered_grounds(result)
     if offered:
         case.asserted_grounds = sorted(set(case.asserted_grounds) | set(offered))
     found = ", ".join(case.feedback_types) or "no type recognised: set feedback_types"
