@@ -76,10 +76,14 @@ def keep_schedule(_mapper, _connection, case: Case) -> None:
 # --- the sweep ------------------------------------------------------------------------------
 
 
+def _due_for_sweep(now: datetime) -> Select:
+    return select(Case).where(Case.sweep_at <= now).order_by(Case.sweep_at)
+
+
 def sweep_would_expire(session: Session, now: datetime) -> list[Case]:
     """The cases the sweep would close `expired` at `now`, read only (the worker's dry run)."""
     with read_transaction(session):
-        due = session.scalars(select(Case).where(Case.sweep_at <= now).order_by(Case.sweep_at))
+        due = session.scalars(_due_for_sweep(now))
         return [case for case in due if not refusal_reasons(case, "expire", now)]
 
 
@@ -90,8 +94,7 @@ def expire_due(session: Session, settings: Settings, now: datetime, limit: int) 
     other sweepers skip the rows this one holds."""
     expired = []
     with write_transaction(session):
-        hopeless = select(Case).where(Case.sweep_at <= now).order_by(Case.sweep_at).limit(limit)
-        due = session.scalars(hopeless.with_for_update(skip_locked=True)).all()
+        due = session.scalars(_due_for_sweep(now).limit(limit).with_for_update(skip_locked=True)).all()
         for case in due:
             try:
                 use_cases.transition_within(
