@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.case_rows import scratch_database  # noqa: E402
+
 
 def write_report(path: Path, count: int, today) -> None:
     """A US report of `count` negative rows with distinct orders, written as a stream."""
@@ -50,16 +52,6 @@ def make_app(url: str):
     with app.app_context():
         upgrade()
     return app
-
-
-def reset_postgres(url: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 def baseline_rows(seller_id: str, report: Path, now: datetime) -> list[dict]:
@@ -178,11 +170,8 @@ def main() -> None:
         workdir = Path(directory)
         results["sqlite"] = measure("sqlite:///" + str(workdir / "bench.db"), args.rows, workdir)
         if args.postgres:
-            reset_postgres(args.postgres)
-            try:
-                results["postgresql"] = measure(args.postgres, args.rows, workdir)
-            finally:
-                reset_postgres(args.postgres)
+            with scratch_database(args.postgres) as url:
+                results["postgresql"] = measure(url, args.rows, workdir)
         for name, r in results.items():
             print(
                 f"{name:10} {args.rows:,} rows: bulk insert {r['bulk_insert_s']:.2f} s, import {r['import_s']:.2f} s "
