@@ -30,17 +30,12 @@ from workflow.errors import InvalidInput, NotFound
 from workflow.intake.models import FeedbackImport, FeedbackImportRejection
 from workflow.intake.report import FeedbackReport, FeedbackRow, RejectedRow
 from workflow.models import Case, new_id
+from workflow.outreach.messages import MARKETPLACE_LANGUAGES
 from workflow.policy import removal_grounds
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
-# The buyer's language where the marketplace says it (the report has no language column).
-MARKETPLACE_LANGUAGES = {
-    "US": "en", "CA": "en", "UK": "en", "IE": "en", "IN": "en", "AU": "en", "SG": "en", "AE": "en",
-    "MX": "es", "ES": "es", "BR": "pt", "DE": "de", "FR": "fr", "BE": "fr", "IT": "it", "NL": "nl",
-    "SE": "sv", "PL": "pl", "TR": "tr", "SA": "ar", "EG": "ar", "JP": "ja",
-}  # fmt: skip
 # Rejected rows kept per import (all are counted): enough to fix a file, bounded for a broken one.
 MAX_STORED_REJECTIONS = 1000
 # Report dates are the marketplace's local days: a case published within a day of either end of
@@ -265,6 +260,7 @@ class _Chunk:
                     "published_at": published_at,
                     "marketplace": imp.marketplace,
                     "buyer_email": row.rater_email,
+                    # The report has no language column: the marketplace's language stands in.
                     "buyer_language": MARKETPLACE_LANGUAGES.get(imp.marketplace),
                     "buyer_opted_out": False,
                     "feedback_types": ",".join(feedback_types),

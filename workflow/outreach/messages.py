@@ -31,7 +31,7 @@ PART_MACROS = ("body", "closing")
 # to English.
 MARKETPLACE_LANGUAGES = {
     "US": "en", "CA": "en", "MX": "es", "BR": "pt", "UK": "en", "IE": "en", "DE": "de", "FR": "fr",
-    "IT": "it", "ES": "es", "NL": "nl", "BE": "fr", "SE": "sv", "PL": "pl", "TR": "tr", "AE": "ar",
+    "IT": "it", "ES": "es", "NL": "nl", "BE": "fr", "SE": "sv", "PL": "pl", "TR": "tr", "AE": "en",
     "SA": "ar", "EG": "ar", "IN": "en", "JP": "ja", "AU": "en", "SG": "en",
 }  # fmt: skip
 SUBJECT_MAX_LENGTH = 200
