@@ -15,7 +15,7 @@ from api.extensions import db
 from commands.errors import Command, CommandGroup
 from workflow.clock import utcnow
 from workflow.intake import amazon_pull, credentials, use_cases
-from workflow.intake.amazon import MARKETPLACE_IDS, MARKETPLACE_REGIONS
+from workflow.intake.amazon import MARKETPLACE_IDS, REGION_MARKETPLACES
 
 DAY = click.DateTime(["%Y-%m-%d"])
 
@@ -94,7 +94,7 @@ def _marketplaces(_context, _parameter, value: str) -> list[str]:
 
 @amazon_group.command("connect")
 @click.option("--seller", "seller_id", required=True, help="The seller's id.")
-@click.option("--region", required=True, type=click.Choice(sorted(MARKETPLACE_REGIONS)))
+@click.option("--region", required=True, type=click.Choice(sorted(REGION_MARKETPLACES)))
 @click.option("--marketplaces", required=True, callback=_marketplaces, help="e.g. DE,FR,IT")
 @click.option("--client-id", envvar="AMAZON_CLIENT_ID", required=True, help="The app's LWA client id.")
 @click.option(

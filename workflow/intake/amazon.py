@@ -32,7 +32,7 @@ MARKETPLACE_IDS = {
     "SA": "A17E79C6D8DWNP", "EG": "ARBP9OOSHTCHU", "IN": "A21TJRUUN4KGV", "JP": "A1VC38T7YXB528",
     "AU": "A39IBJ37TRP1C6", "SG": "A19VAU5U5O7RUS",
 }  # fmt: skip
-MARKETPLACE_REGIONS = {
+REGION_MARKETPLACES = {
     "na": ("US", "CA", "MX", "BR"),
     "eu": ("UK", "IE", "DE", "FR", "IT", "ES", "NL", "BE", "SE", "PL", "TR", "AE", "SA", "EG", "IN"),
     "fe": ("JP", "AU", "SG"),

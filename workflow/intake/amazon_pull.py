@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from workflow.accounts import require_seller
 from workflow.errors import DomainError, InvalidInput, NotFound
 from workflow.intake import credentials
-from workflow.intake.amazon import MARKETPLACE_REGIONS, AmazonAccount, AmazonUnavailable, ReportsClient
+from workflow.intake.amazon import REGION_MARKETPLACES, AmazonAccount, AmazonUnavailable, ReportsClient
 from workflow.intake.models import AmazonConnection, AmazonReportRequest
 from workflow.intake.report import MalformedReport
 from workflow.intake.use_cases import import_no_rows, import_report
@@ -63,10 +63,10 @@ def connect(
     now: datetime,
 ) -> AmazonConnection:
     """Store a seller's Selling Partner API authorisation, its secrets encrypted."""
-    served = MARKETPLACE_REGIONS.get(region)
+    served = REGION_MARKETPLACES.get(region)
     errors = []
     if served is None:
-        errors.append({"field": "region", "message": f"must be one of {', '.join(MARKETPLACE_REGIONS)}"})
+        errors.append({"field": "region", "message": f"must be one of {', '.join(REGION_MARKETPLACES)}"})
     else:
         outside = [m for m in marketplaces if m not in served]
         if outside:

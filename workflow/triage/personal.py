@@ -15,8 +15,8 @@ _LINK = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]", re.IGNO
 _ORDER_ID = re.compile(ORDER_ID_PATTERN.strip("^$"))
 _DIGIT = re.compile(r"\d")
 
-# Marketplace -> phone numbering region.
-MARKETPLACE_REGIONS = {
+# The phone numbering region of each marketplace: where a number without its country code is read.
+PHONE_REGIONS = {
     "US": "US",
     "CA": "CA",
     "MX": "MX",
@@ -150,6 +150,6 @@ def name_spans(comment: str, language: str | None) -> list[Span]:
 
 
 def phone_regions(marketplace: str | None, language: str | None) -> tuple[str, ...]:
-    if marketplace and marketplace.upper() in MARKETPLACE_REGIONS:
-        return (MARKETPLACE_REGIONS[marketplace.upper()],)
+    if marketplace and marketplace.upper() in PHONE_REGIONS:
+        return (PHONE_REGIONS[marketplace.upper()],)
     return LANGUAGE_REGIONS.get(language or "", ("US",))
