@@ -17,6 +17,7 @@ from workflow.cases.guards import REFUSAL_REASONS, has_removal_grounds
 from workflow.cases.repository import sellers_case
 from workflow.errors import NoRemovalGrounds
 from workflow.models import Case
+from workflow.outreach.messages import MARKETPLACE_LANGUAGES
 from workflow.transactions import read_transaction
 
 # Seller Central per marketplace, and the way to the request (Amazon's help page names).
@@ -31,8 +32,6 @@ SELLER_CENTRAL_HOSTS = {
     "SG": "sellercentral.amazon.sg",
 }  # fmt: skip
 FEEDBACK_MANAGER_PATH = "Performance > Feedback > Feedback Manager > Request removal"
-# The language of the request; marketplaces outside the six languages get English.
-MARKETPLACE_LANGUAGES = {"DE": "de", "FR": "fr", "BE": "fr", "IT": "it", "ES": "es", "MX": "es", "JP": "ja"}
 # Evidence quoted per ground, and how much of each quote.
 QUOTES_PER_GROUND = 3
 QUOTE_LENGTH = 60
@@ -138,7 +137,7 @@ def removal_request_of(case: Case) -> RemovalRequestText:
     """The text for a case read already (the case page shows it with the rest of the case)."""
     if not has_removal_grounds(case, None):
         raise NoRemovalGrounds(REFUSAL_REASONS[has_removal_grounds](case, None))
-    language = MARKETPLACE_LANGUAGES.get(case.marketplace or "", "en")
+    language = _request_language(case.marketplace)
     host = SELLER_CENTRAL_HOSTS.get(case.marketplace or "US", SELLER_CENTRAL_HOSTS["US"])
     return RemovalRequestText(
         case_id=case.id,
@@ -150,6 +149,12 @@ def removal_request_of(case: Case) -> RemovalRequestText:
         where_to_file=WhereToFile(seller_central=f"https://{host}", path=FEEDBACK_MANAGER_PATH),
         file_by=case.amazon_removal_by,
     )
+
+
+def _request_language(marketplace: str | None) -> str:
+    """The marketplace's language where there is a text in it, else English."""
+    language = MARKETPLACE_LANGUAGES.get(marketplace or "")
+    return language if language in _TEXTS else "en"
 
 
 def compose(case: Case, language: str) -> str:
