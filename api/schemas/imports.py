@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from api.schemas.cases import Marketplace
 from api.schemas.common import Input, Strict
+from workflow.intake.amazon import REGION_MARKETPLACES
 from workflow.intake.use_cases import MAX_STORED_REJECTIONS
 
 
@@ -75,7 +76,8 @@ class ImportList(BaseModel):
     next_cursor: str | None
 
 
-Region = Literal["na", "eu", "fe"]
+# The Selling Partner API regions, as the Amazon client serves them.
+Region = Literal[tuple(REGION_MARKETPLACES)]
 
 
 class AmazonConnectionIn(Strict):
