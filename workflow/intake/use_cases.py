@@ -31,7 +31,6 @@ from workflow.intake.models import FeedbackImport, FeedbackImportRejection
 from workflow.intake.report import FeedbackReport, FeedbackRow, RejectedRow
 from workflow.models import Case, new_id
 from workflow.outreach.messages import MARKETPLACE_LANGUAGES
-from workflow.policy import removal_grounds
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
@@ -45,12 +44,13 @@ PERIOD_MARGIN = timedelta(days=1)
 
 @dataclass(frozen=True)
 class _NewCase:
-    """What the deadline rules read of a case about to be inserted in bulk."""
+    """What the deadline rules read of a case about to be inserted in bulk: untyped until the
+    triage, so without any removal ground yet."""
 
     state: str
     customer_removal_by: datetime
     amazon_removal_by: datetime
-    amazon_removal_grounds: list[str]
+    amazon_removal_grounds: tuple[str, ...] = ()
     outcome: None = None
     notices_sent: int = 0
 
@@ -238,8 +238,6 @@ class _Chunk:
         if not rows:
             return []
         imp, settings = self.imp, self.settings
-        feedback_types: list[str] = []
-        grounds = removal_grounds(feedback_types, [])
         schedules: dict[date, tuple] = {}
         values = []
         for row in rows:
@@ -247,7 +245,7 @@ class _Chunk:
             customer_removal_by, amazon_removal_by = deadlines.removal_windows(published_at, settings)
             if row.published_on not in schedules:
                 schedules[row.published_on] = deadlines.schedule_of(
-                    _NewCase(INITIAL_STATE, customer_removal_by, amazon_removal_by, grounds)
+                    _NewCase(INITIAL_STATE, customer_removal_by, amazon_removal_by)
                 )
             sweep_at, next_notice_at = schedules[row.published_on]
             values.append(
@@ -263,7 +261,7 @@ class _Chunk:
                     # The report has no language column: the marketplace's language stands in.
                     "buyer_language": MARKETPLACE_LANGUAGES.get(imp.marketplace),
                     "buyer_opted_out": False,
-                    "feedback_types": ",".join(feedback_types),
+                    "feedback_types": "",
                     "asserted_grounds": "",
                     "state": INITIAL_STATE,
                     "customer_removal_by": customer_removal_by,
