@@ -1,1 +1,2 @@
-"""The domain of feedback-desk: policy table, case state machine, services."""
+"""The domain of feedback-desk: the policy table, and a folder or module per concept (cases,
+deadlines, outreach, delivery, webhooks, shipping, triage, intake)."""

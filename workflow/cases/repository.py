@@ -45,7 +45,7 @@ def insert_new_case(session: Session, case: Case) -> None:
     """Write a new case with two INSERTs (its row, its feedback type rows) instead of a
     unit-of-work flush, whose bookkeeping was a third of opening a case; the object then joins
     the session as if it had been loaded. No default or mapper event runs: `case` must have
-    every column set, its schedule columns included (deadlines.schedule)."""
+    every column set, its schedule columns included (deadlines.schedule_of)."""
     session.execute(insert(Case), [{key: getattr(case, key) for key in _stored_attributes()}])
     type_rows = feedback_type_rows(case.id, case.seller_id, case.feedback_types_csv)
     if type_rows:
