@@ -141,13 +141,13 @@ def _update_in_one_batch(session: Session, cases: list[Case]) -> None:
 # --- deadline notices -----------------------------------------------------------------------
 
 
+def _due_for_notice(now: datetime, *columns) -> Select:
+    return select(*columns).where(Case.next_notice_at <= now).order_by(Case.next_notice_at)
+
+
 def due_for_notice(session: Session, now: datetime, limit: int) -> list[str]:
     with read_transaction(session):
-        return list(
-            session.scalars(
-                select(Case.id).where(Case.next_notice_at <= now).order_by(Case.next_notice_at).limit(limit)
-            )
-        )
+        return list(session.scalars(_due_for_notice(now, Case.id).limit(limit)))
 
 
 def _notices_come_due(case: Case, now: datetime) -> list[tuple[str, int, int, bool]]:
@@ -178,7 +178,7 @@ def send_notices(session: Session, case_id: str, now: datetime) -> int:
 def notices_would_send(session: Session, now: datetime) -> list[tuple[Case, str, int]]:
     """(case, deadline, days before) of every notice the worker would send at `now`, read only."""
     with read_transaction(session):
-        due = session.scalars(select(Case).where(Case.next_notice_at <= now).order_by(Case.next_notice_at))
+        due = session.scalars(_due_for_notice(now, Case))
         return [
             (case, deadline, days)
             for case in due
