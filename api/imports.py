@@ -140,7 +140,9 @@ def _connection(connection: AmazonConnection, requests: list[AmazonReportRequest
     )
 
 
-@blueprint.post("/amazon-connections", responses={201: AmazonConnectionOut, 503: PROBLEM_RESPONSE})
+@blueprint.post(
+    "/amazon-connections", responses={201: AmazonConnectionOut, 409: PROBLEM_RESPONSE, 503: PROBLEM_RESPONSE}
+)
 def create_connection(body: AmazonConnectionIn):
     """Connect an Amazon seller account: the worker then pulls its feedback report daily."""
     connection = amazon_pull.connect(
