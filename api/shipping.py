@@ -22,8 +22,9 @@ from api.schemas.shipping import (
     ShipperRequestQuery,
 )
 from workflow.clock import utcnow
-from workflow.models import Case, DocumentationRequest
+from workflow.models import DocumentationRequest
 from workflow.shipping import scorecards, use_cases
+from workflow.shipping.representation import ShipperRequestView
 
 seller_blueprint = authenticated_blueprint("documentation", Tag(name="shipper documentation"))
 shipper_blueprint = authenticated_blueprint(
@@ -38,16 +39,17 @@ def _request_out(request: DocumentationRequest) -> DocumentationRequestOut:
     return DocumentationRequestOut.model_validate(request, from_attributes=True)
 
 
-def _shipper_view(request: DocumentationRequest, case: Case) -> ShipperRequestOut:
+def _shipper_view(view: ShipperRequestView) -> ShipperRequestOut:
+    request = view.request
     return ShipperRequestOut(
         id=request.id,
         seller_id=request.seller_id,
-        order_id=case.order_id,
+        order_id=view.order_id,
         status=request.status,
         feedback_types=request.feedback_types,
         evidence_requested=request.evidence_requested,
         note=request.note,
-        comment=case.comment if request.share_comment else None,
+        comment=view.comment,
         respond_by=request.respond_by,
         created_at=request.created_at,
         responded_at=request.responded_at,
@@ -95,8 +97,8 @@ def seller_scorecard(path: ShipperPath):
 @shipper_blueprint.get("/documentation-requests", responses={200: ShipperRequestList})
 def shipper_requests(query: ShipperRequestQuery):
     """List the requests from the sellers this shipper serves."""
-    pairs = use_cases.requests_for_shipper(db.session(), g.shipper_id, query.status)
-    return json_response(ShipperRequestList(items=[_shipper_view(r, c) for r, c in pairs]))
+    views = use_cases.requests_for_shipper(db.session(), g.shipper_id, query.status)
+    return json_response(ShipperRequestList(items=[_shipper_view(view) for view in views]))
 
 
 @shipper_blueprint.post(
@@ -109,7 +111,7 @@ def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
     if body.evidence is not None:
         given = body.evidence.model_dump()
         evidence = use_cases.EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
-    request, case = use_cases.respond(
+    view = use_cases.respond(
         db.session(),
         g.shipper_id,
         path.request_id,
@@ -118,7 +120,7 @@ def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
         decline_reason=body.reason,
         now=utcnow(),
     )
-    return json_response(_shipper_view(request, case))
+    return json_response(_shipper_view(view))
 
 
 @shipper_blueprint.get("/scorecard", responses={200: Scorecard})

@@ -34,10 +34,10 @@ def shipper_requests():
 
 
 def request_page(request_id: str, *, problem=None, status: int = 200):
-    doc_request, case = worklist.shipper_request(db.session(), current_user.account_id, request_id)
-    fields = [name for kind in doc_request.evidence_requested for name in shipping.EVIDENCE_FIELDS[kind]]
+    view = worklist.shipper_request(db.session(), current_user.account_id, request_id)
+    fields = [name for kind in view.request.evidence_requested for name in shipping.EVIDENCE_FIELDS[kind]]
     return render_template(
-        "shipper_request.html", doc=doc_request, case=case, fields=list(dict.fromkeys(fields)),
+        "shipper_request.html", doc=view.request, view=view, fields=list(dict.fromkeys(fields)),
         inputs=FIELD_INPUTS, faults=FAULTS, problem=problem, form=request.form, now=utcnow(),
     ), status  # fmt: skip
 

@@ -19,7 +19,7 @@ from workflow.models import Case, DocumentationRequest, Penalty, ShipperLink
 from workflow.policy import BUY_SHIPPING_TYPE, FEEDBACK_TYPES_BY_CODE, Evidence
 from workflow.settings import Settings
 from workflow.shipping.machine import DocumentationRequestMachine, DocumentationRequestStatus, documentation_machine
-from workflow.shipping.representation import summary
+from workflow.shipping.representation import ShipperRequestView, shipper_view, summary
 from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks import events
 
@@ -151,9 +151,7 @@ class EvidenceGiven:
         return self.shipped_on is not None and self.ship_by is not None and self.shipped_on <= self.ship_by
 
 
-def requests_for_shipper(
-    session: Session, shipper_id: str, status: str | None
-) -> list[tuple[DocumentationRequest, Case]]:
+def requests_for_shipper(session: Session, shipper_id: str, status: str | None) -> list[ShipperRequestView]:
     """The shipper's requests from the sellers it serves (a request whose link was removed drops out)."""
     with read_transaction(session):
         query = (
@@ -169,7 +167,7 @@ def requests_for_shipper(
         )
         if status is not None:
             query = query.where(DocumentationRequest.status == status)
-        return [tuple(row) for row in session.execute(query)]
+        return [shipper_view(request, case) for request, case in session.execute(query)]
 
 
 def _shippers_request(session: Session, shipper_id: str, request_id: str) -> DocumentationRequest:
@@ -192,8 +190,8 @@ def respond(
     fault: str | None,
     decline_reason: str | None,
     now: datetime,
-) -> tuple[DocumentationRequest, Case]:
-    """Provide the evidence with a fault finding, or decline; returns the request and its case.
+) -> ShipperRequestView:
+    """Provide the evidence with a fault finding, or decline; returns the request as the shipper sees it.
     A fulfilment-center fault on a type the seed penalises records a penalty; on-time Buy
     Shipping evidence on a pure late-delivery case gives the case Amazon's strike-through
     ground."""
@@ -212,7 +210,7 @@ def respond(
         if evidence is None:
             request.decline_reason = decline_reason
             events.emit(session, case, "documentation.declined", now, documentation_request=summary(request))
-            return request, case
+            return shipper_view(request, case)
         given = {**evidence.__dict__, "shipped_on": _iso(evidence.shipped_on), "ship_by": _iso(evidence.ship_by)}
         request.evidence_given_json = json.dumps({**given, "attachments": list(evidence.attachments)})
         request.fault = fault
@@ -233,7 +231,7 @@ def respond(
             case.shipped_on_time_with_buy_shipping = True
             case.updated_at = now
         events.emit(session, case, "documentation.provided", now, documentation_request=summary(request))
-    return request, case
+    return shipper_view(request, case)
 
 
 def _iso(value: date | None) -> str | None:

@@ -13,16 +13,16 @@ OPEN = ("requested", "overdue")
 def shipper_worklist(session: Session, shipper_id: str):
     """The shipper's requests: those to answer by their respond_by, then the answered ones,
     newest first."""
-    pairs = requests_for_shipper(session, shipper_id, None)
-    open_ = sorted((p for p in pairs if p[0].status in OPEN), key=lambda p: p[0].respond_by)
-    answered = sorted((p for p in pairs if p[0].status not in OPEN),
-                      key=lambda p: p[0].responded_at, reverse=True)  # fmt: skip
+    views = requests_for_shipper(session, shipper_id, None)
+    open_ = sorted((v for v in views if v.request.status in OPEN), key=lambda v: v.request.respond_by)
+    answered = sorted((v for v in views if v.request.status not in OPEN),
+                      key=lambda v: v.request.responded_at, reverse=True)  # fmt: skip
     return open_, answered
 
 
 def shipper_request(session: Session, shipper_id: str, request_id: str):
-    """One request of the shipper, with its case (404 for anyone else's)."""
-    for request, case in requests_for_shipper(session, shipper_id, None):
-        if request.id == request_id:
-            return request, case
+    """One request of the shipper, as the shipper sees it (404 for anyone else's)."""
+    for view in requests_for_shipper(session, shipper_id, None):
+        if view.request.id == request_id:
+            return view
     raise NotFound(f"no documentation request {request_id!r}")
