@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -45,6 +46,7 @@ class ClaimedEmail:
     """What the worker needs to send one message, detached from the session."""
 
     id: str
+    seller_id: str
     recipient: str
     subject: str
     text_body: str
@@ -117,6 +119,7 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
             emails.append(
                 ClaimedEmail(
                     message.id,
+                    message.seller_id,
                     message.recipient,
                     message.subject,
                     message.text_body,
@@ -138,13 +141,10 @@ def record_outcome(
     closes: `failed` (a bounce also suppresses the address). Otherwise queued again after a
     backoff, the last attempt just before the window closes."""
     attempts = email.attempts + 1
+    record = partial(outbox.record, session, OutboxMessage, claim.id, email.id)
     with write_transaction(session):
         if outcome.error is None:
-            return outbox.record(
-                session,
-                OutboxMessage,
-                claim.id,
-                email.id,
+            return record(
                 status=MessageStatus.sent,
                 sent_at=now,
                 attempts=attempts,
@@ -156,26 +156,17 @@ def record_outcome(
         if outcome.permanent or now >= last_chance:
             if not outcome.permanent:
                 error = f"{error} (no retry: the customer removal window closes {iso_utc(email.window_closes_at)})"
-            recorded = outbox.record(
-                session,
-                OutboxMessage,
-                claim.id,
-                email.id,
+            recorded = record(
                 status=MessageStatus.failed,
                 attempts=attempts,
                 last_error=error,
                 effects_pending=True,
             )
             if recorded and outcome.bounce:
-                seller_id = session.scalar(select(OutboxMessage.seller_id).where(OutboxMessage.id == email.id))
-                suppress_within(session, seller_id, email.recipient, "bounce", now)
+                suppress_within(session, email.seller_id, email.recipient, "bounce", now)
             return recorded
         delay = outbox.backoff(attempts, settings.outbox_retry_base_seconds, settings.outbox_retry_max_seconds)
-        return outbox.record(
-            session,
-            OutboxMessage,
-            claim.id,
-            email.id,
+        return record(
             status=MessageStatus.queued,
             attempts=attempts,
             last_error=error,
