@@ -56,3 +56,23 @@ def test_the_command_line_stops_with_one_line_and_no_traceback(tmp_path):
     assert done.stderr.strip().splitlines() == [
         "Error: WEBHOOK_ALLOW_PRIVATE_NETWORKS must be one of 1/0, true/false, yes/no, on/off (any case), not 'nein'"
     ]
+
+
+@pytest.mark.parametrize(
+    "arguments, says",
+    [
+        (["worker", "--poll-interval", "5"], "No such option '--poll-interval' (see 'feedback-desk worker --help')"),
+        (["sellers", "remove", "sel_1"], "No such command 'remove' (see 'feedback-desk sellers --help')"),
+        (["import"], "Missing argument 'FILE' (see 'feedback-desk import --help')"),
+        (["--verbose", "worker"], "No such option '--verbose' (see 'feedback-desk --help')"),
+    ],
+)
+def test_a_command_line_that_cannot_be_parsed_is_one_line_saying_where_help_is(tmp_path, arguments, says):
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
+    done = subprocess.run(
+        [sys.executable, "-c", "from commands import cli; cli(prog_name='feedback-desk')", *arguments],
+        env=environment, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.strip().splitlines() == [f"Error: {says}"]
