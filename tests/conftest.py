@@ -1,10 +1,12 @@
 """Fixtures: one migrated database per test session (SQLite, or PostgreSQL via
 TEST_DATABASE_URL), emptied before every test; a Flask test client; a real SMTP server;
-seller and shipper accounts; a worker; a webhook receiver. Helpers are in tests/helpers.py."""
+seller and shipper accounts; a worker; a webhook receiver; the Amazon stand-in. Helpers are in
+tests/helpers.py."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from api import create_app
 from api.extensions import db
+from tests.amazon_standin import AmazonStandIn
 from tests.helpers import (
     ACTION,
     Receiver,
@@ -181,3 +184,28 @@ def session(app):
     plain = Session(engine, expire_on_commit=False)
     yield plain
     plain.close()
+
+
+@pytest.fixture(scope="session")
+def amazon_standin():
+    server = AmazonStandIn().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def amazon(amazon_standin) -> AmazonStandIn:
+    """The Amazon stand-in with nothing scripted or recorded."""
+    amazon_standin.reset()
+    return amazon_standin
+
+
+@pytest.fixture
+def app_calls_amazon(app, amazon):
+    """The app's Amazon endpoints pointed at the stand-in for the test."""
+    settings = app.config["SETTINGS"]
+    app.config["SETTINGS"] = replace(
+        settings, amazon_api_endpoint=amazon.url, amazon_token_endpoint=amazon.token_endpoint
+    )
+    yield amazon
+    app.config["SETTINGS"] = settings

@@ -14,19 +14,6 @@ from workflow.intake.amazon import AmazonAccount, AmazonUnavailable, ReportsClie
 from workflow.intake.report import FeedbackReport, FeedbackRow
 
 
-@pytest.fixture(scope="module")
-def standin():
-    server = AmazonStandIn().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def amazon(standin):
-    standin.reset()
-    return standin
-
-
 def client_for(standin: AmazonStandIn, **changes) -> ReportsClient:
     account = {
         "client_id": standin.client_id,

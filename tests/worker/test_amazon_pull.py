@@ -3,36 +3,18 @@ marketplace, polled with backoff, imported through the same use case as an uploa
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from api.extensions import db
-from tests.amazon_standin import AmazonStandIn
 from tests.helpers import Row, order_id, report_bytes
 from workflow.clock import utcnow
 from workflow.intake.models import AmazonReportRequest
 
-
-@pytest.fixture(scope="module")
-def standin():
-    server = AmazonStandIn().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def amazon(app, standin):
-    """The stand-in, reset, with the app pointed at it for the test."""
-    standin.reset()
-    settings = app.config["SETTINGS"]
-    app.config["SETTINGS"] = replace(
-        settings, amazon_api_endpoint=standin.url, amazon_token_endpoint=standin.token_endpoint
-    )
-    yield standin
-    app.config["SETTINGS"] = settings
+# Every test here runs the app against the stand-in.
+pytestmark = pytest.mark.usefixtures("app_calls_amazon")
 
 
 @pytest.fixture
