@@ -13,9 +13,10 @@ from flask.cli import with_appcontext
 
 from api.extensions import db
 from commands.errors import Command, CommandGroup
-from workflow.clock import utcnow
+from workflow.clock import iso_utc, utcnow
 from workflow.intake import amazon_pull, credentials, use_cases
 from workflow.intake.amazon import MARKETPLACE_IDS, REGION_MARKETPLACES
+from workflow.intake.models import AmazonReportRequest
 
 DAY = click.DateTime(["%Y-%m-%d"])
 
@@ -80,7 +81,7 @@ def import_command(
 
 
 amazon_group = CommandGroup(
-    "amazon", help="Connect Amazon seller accounts: the worker pulls their feedback report daily."
+    "amazon", help="Amazon seller accounts connected for the feedback report the worker pulls daily."
 )
 
 
@@ -123,6 +124,51 @@ def connect_command(
     click.echo(
         f"Amazon connection {connection.id} stored for seller {seller_id}: the worker requests the feedback report "
         f"of {', '.join(connection.marketplaces)} once a day"
+    )
+
+
+def _when(instant: datetime) -> str:
+    return iso_utc(instant.replace(microsecond=0))  # to the second: an operator reads these
+
+
+def _pull(marketplace: str, request: AmazonReportRequest | None) -> str:
+    if request is None:
+        return f"  {marketplace}: not pulled yet"
+    line = f"  {marketplace}: {request.status}, requested {_when(request.requested_at)}"
+    if request.finished_at is not None:
+        line += f", finished {_when(request.finished_at)}"
+    if request.import_id is not None:
+        line += f", import {request.import_id}"
+    return line + (f": {request.error}" if request.error else "")
+
+
+@amazon_group.command("list")
+@click.option("--seller", "seller_id", required=True, help="The seller's id.")
+def list_command(seller_id: str) -> None:
+    """The seller's Amazon connections and how each marketplace's latest pull went (secrets are never shown)."""
+    connections = amazon_pull.list_connections(db.session(), seller_id)
+    if not connections:
+        click.echo(f"seller {seller_id} has no Amazon connection")
+    for connection, requests in connections:
+        click.echo(
+            f"{connection.id}\tregion {connection.region}\t{', '.join(connection.marketplaces)}\t"
+            f"connected {_when(connection.created_at)}"
+        )
+        latest = {request.marketplace: request for request in requests}
+        for marketplace in connection.marketplaces:
+            click.echo(_pull(marketplace, latest.get(marketplace)))
+
+
+@amazon_group.command("disconnect")
+@click.option("--seller", "seller_id", required=True, help="The seller's id.")
+@click.argument("connection_id")
+def disconnect_command(seller_id: str, connection_id: str) -> None:
+    """Disconnect the seller's Amazon connection CONNECTION_ID: its daily pull stops and its stored credentials are
+    deleted."""
+    amazon_pull.disconnect(db.session(), seller_id, connection_id)
+    click.echo(
+        f"Amazon connection {connection_id} of seller {seller_id} disconnected: "
+        "its daily pull stops and its stored credentials are deleted"
     )
 
 

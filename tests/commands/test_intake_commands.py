@@ -9,7 +9,7 @@ from sqlalchemy import select
 from api.extensions import db
 from tests.helpers import Row, order_id, report_bytes
 from workflow.clock import utcnow
-from workflow.intake.models import AmazonConnection
+from workflow.intake.models import AmazonConnection, AmazonReportRequest
 
 
 def test_import_command_imports_a_file_and_prints_its_summary(app, client, seller, tmp_path):
@@ -91,3 +91,77 @@ def test_amazon_new_key_prints_a_usable_key(app):
 
     result = app.test_cli_runner().invoke(args=["amazon", "new-key"])
     Fernet(result.output.strip().encode())
+
+
+def amazon_connect(app, seller_id: str, marketplaces: str, amazon) -> str:
+    """Connect through the command; the connection's id."""
+    result = app.test_cli_runner().invoke(
+        args=["amazon", "connect", "--seller", seller_id, "--region", "eu", "--marketplaces", marketplaces],
+        env={
+            "AMAZON_CLIENT_ID": amazon.client_id,
+            "AMAZON_CLIENT_SECRET": amazon.client_secret,
+            "AMAZON_REFRESH_TOKEN": amazon.refresh_token,
+        },
+    )
+    assert result.exit_code == 0, result.output
+    return result.output.split()[2]
+
+
+def test_amazon_list_shows_each_marketplaces_latest_pull_and_no_secret(
+    app, seller, other_seller, app_calls_amazon, worker
+):
+    amazon = app_calls_amazon
+    amazon.script("DONE", document=report_bytes([], "DE"))  # DE's report; FR's stays queued
+    pulled = amazon_connect(app, seller.id, "DE,FR", amazon)
+    now = utcnow()
+    worker.run_once(now)
+    worker.run_once(now + timedelta(minutes=2))
+    unpulled = amazon_connect(app, seller.id, "IT", amazon)
+    amazon_connect(app, other_seller.id, "ES", amazon)
+
+    result = app.test_cli_runner().invoke(args=["amazon", "list", "--seller", seller.id])
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split("\t")[:3] for line in lines if not line.startswith(" ")] == [
+        [pulled, "region eu", "DE, FR"],
+        [unpulled, "region eu", "IT"],
+    ]
+    de, fr, it = (line for line in lines if line.startswith(" "))
+    with app.app_context():
+        (import_id,) = db.session.scalars(
+            select(AmazonReportRequest.import_id).where(AmazonReportRequest.import_id.is_not(None))
+        )
+        db.session.rollback()
+    assert de.startswith("  DE: imported, requested ") and de.endswith(f", import {import_id}")
+    assert fr.startswith("  FR: pending, requested ") and "finished" not in fr
+    assert it == "  IT: not pulled yet"
+    for secret in (amazon.client_secret, amazon.refresh_token):
+        assert secret not in result.output
+
+
+def test_amazon_list_for_a_seller_without_connections_or_unknown(app, seller):
+    runner = app.test_cli_runner()
+    none = runner.invoke(args=["amazon", "list", "--seller", seller.id])
+    assert (none.exit_code, none.output) == (0, f"seller {seller.id} has no Amazon connection\n")
+    unknown = runner.invoke(args=["amazon", "list", "--seller", "sel_nobody"])
+    assert (unknown.exit_code, unknown.output) == (1, "Error: no seller 'sel_nobody'\n")
+
+
+def test_amazon_disconnect_removes_the_sellers_connection_only(app, seller, other_seller, amazon):
+    mine = amazon_connect(app, seller.id, "DE", amazon)
+    theirs = amazon_connect(app, other_seller.id, "DE", amazon)
+    runner = app.test_cli_runner()
+
+    refused = runner.invoke(args=["amazon", "disconnect", "--seller", seller.id, theirs])
+    assert (refused.exit_code, refused.output) == (1, f"Error: no Amazon connection {theirs!r}\n")
+    done = runner.invoke(args=["amazon", "disconnect", "--seller", seller.id, mine])
+    assert done.exit_code == 0, done.output
+    assert done.output.startswith(f"Amazon connection {mine} of seller {seller.id} disconnected")
+    again = runner.invoke(args=["amazon", "disconnect", "--seller", seller.id, mine])
+    assert (again.exit_code, again.output) == (1, f"Error: no Amazon connection {mine!r}\n")
+
+    assert runner.invoke(args=["amazon", "list", "--seller", seller.id]).output == (
+        f"seller {seller.id} has no Amazon connection\n"
+    )
+    assert runner.invoke(args=["amazon", "list", "--seller", other_seller.id]).output.startswith(f"{theirs}\t")

@@ -109,6 +109,7 @@ def list_connections(session: Session, seller_id: str) -> list[tuple[AmazonConne
     """The seller's connections, each with the latest report request of each of its marketplaces
     (how the daily pull fares)."""
     with read_transaction(session):
+        require_seller(session, seller_id)
         connections = list(
             session.scalars(
                 select(AmazonConnection).where(AmazonConnection.seller_id == seller_id).order_by(AmazonConnection.id)
