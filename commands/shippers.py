@@ -15,9 +15,10 @@ shippers_group = CommandGroup("shippers", help="Shipper (fulfilment network) acc
 
 @shippers_group.command("create")
 @click.argument("name")
-def create_shipper_command(name: str) -> None:
+@click.option("--allow-duplicate-name", is_flag=True, help="Create the shipper even if one has this name already.")
+def create_shipper_command(name: str, allow_duplicate_name: bool) -> None:
     """Create a shipper; the last line printed is its API token (shown once, stored hashed)."""
-    shipper, token = accounts.create_shipper(db.session(), name)
+    shipper, token = accounts.create_shipper(db.session(), name, allow_duplicate_name=allow_duplicate_name)
     click.echo(f"shipper {shipper.id} created for {shipper.name!r}; its API token (shown only now):")
     click.echo(token)
 

@@ -42,26 +42,31 @@ def account_name(name: str, kind: str) -> str:
     return tidy
 
 
-class SellerNameTaken(DomainError):
+class NameTaken(DomainError):
     status = 409
-    slug = "seller-name-taken"
-    title = "A seller has this name already"
+    slug = "account-name-taken"
+    title = "An account of this kind has this name already"
+
+
+def _refuse_name_in_use_within(session: Session, account: type[Seller | Shipper], kind: str, name: str) -> None:
+    """Two sellers, or two shippers, of one name are easily mixed up (a seller picks its
+    shipper by name), so a name in use is refused unless the caller asks for a duplicate."""
+    existing = session.scalar(select(account.id).where(account.name == name).limit(1))
+    if existing is not None:
+        raise NameTaken(
+            f"a {kind} named {name!r} exists already ({existing}); "
+            "allow a duplicate name (--allow-duplicate-name) to create another",
+            existing_account_id=existing,
+        )
 
 
 def create_seller(session: Session, name: str, *, allow_duplicate_name: bool = False) -> tuple[Seller, str]:
-    """A new seller and its first token. Two sellers of one name are easily mixed up, so a
-    name in use is refused unless a duplicate is asked for."""
+    """A new seller and its first token."""
     name = account_name(name, "seller")
     token, digest = new_token(TOKEN_PREFIX)
     with write_transaction(session):
         if not allow_duplicate_name:
-            existing = session.scalar(select(Seller.id).where(Seller.name == name).limit(1))
-            if existing is not None:
-                raise SellerNameTaken(
-                    f"a seller named {name!r} exists already ({existing}); "
-                    "allow a duplicate name (--allow-duplicate-name) to create another",
-                    existing_seller_id=existing,
-                )
+            _refuse_name_in_use_within(session, Seller, "seller", name)
         seller = Seller(name=name)
         session.add(seller)
         session.flush()
@@ -81,10 +86,13 @@ def seller_for_token(session: Session, token: str) -> str | None:
         return session.scalar(select(ApiToken.seller_id).where(ApiToken.token_hash == hash_token(token)))
 
 
-def create_shipper(session: Session, name: str) -> tuple[Shipper, str]:
+def create_shipper(session: Session, name: str, *, allow_duplicate_name: bool = False) -> tuple[Shipper, str]:
+    """A new shipper and its first token."""
     name = account_name(name, "shipper")
     token, digest = new_token(SHIPPER_TOKEN_PREFIX)
     with write_transaction(session):
+        if not allow_duplicate_name:
+            _refuse_name_in_use_within(session, Shipper, "shipper", name)
         shipper = Shipper(name=name)
         session.add(shipper)
         session.flush()

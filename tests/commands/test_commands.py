@@ -53,6 +53,20 @@ def test_a_seller_name_in_use_is_refused_unless_a_duplicate_is_asked_for(app, se
     assert second.output.split()[1] not in (seller.id, "")
 
 
+def test_a_shipper_name_in_use_is_refused_unless_a_duplicate_is_asked_for(app, shipper):
+    runner = app.test_cli_runner()
+    refusal = one_line_error(runner.invoke(args=["shippers", "create", " Cahoot "]))
+    assert refusal == (
+        f"Error: a shipper named 'Cahoot' exists already ({shipper.id}); "
+        "allow a duplicate name (--allow-duplicate-name) to create another"
+    )
+    assert runner.invoke(args=["shippers", "list"]).output == f"{shipper.id}\tCahoot\n"
+    second = runner.invoke(args=["shippers", "create", "Cahoot", "--allow-duplicate-name"])
+    assert second.exit_code == 0, second.output
+    assert second.output.split()[1] not in (shipper.id, "")
+    assert len(runner.invoke(args=["shippers", "list"]).output.splitlines()) == 2
+
+
 @pytest.mark.parametrize("group", ["sellers", "shippers"])
 @pytest.mark.parametrize(
     "name, says", [("", "cannot be empty"), ("  \t ", "cannot be empty"), ("x" * 201, "limit is 200")]
