@@ -220,8 +220,13 @@ def lapse_overdue(session: Session, now: datetime, limit: int) -> int:
     """Mark documentation requests past their response deadline `overdue`."""
     with write_transaction(session):
         due = list(session.scalars(_unanswered_past_deadline(now).limit(limit).with_for_update(skip_locked=True)))
+        if not due:
+            return 0
+        # The batch's cases in one query, not one each: the event shows the case.
+        cases = {case.id: case for case in session.scalars(select(Case).where(Case.id.in_({r.case_id for r in due})))}
         for request in due:
             documentation_machine(request).send("lapse")
-            case = session.get(Case, request.case_id)
-            events.emit(session, case, "documentation.overdue", now, documentation_request=summary(request))
+            events.emit(
+                session, cases[request.case_id], "documentation.overdue", now, documentation_request=summary(request)
+            )
         return len(due)

@@ -3,7 +3,10 @@ reach webhooks."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
+
+from sqlalchemy import event
 
 from tests.helpers import (
     Receiver,
@@ -12,6 +15,7 @@ from tests.helpers import (
     provide,
 )
 from worker.runner import Worker
+from workflow import deadlines
 
 
 def test_unanswered_requests_go_overdue_and_a_late_answer_is_not_on_time(app, client, seller, shipper, open_case):
@@ -59,3 +63,24 @@ def test_documentation_events_reach_webhooks(app, client, seller, shipper, open_
         assert receiver.received[2]["data"]["documentation_request"]["fault"] == "fulfillment_center"
     finally:
         receiver.server.shutdown()
+
+
+def test_several_overdue_requests_load_their_cases_in_one_query(client, seller, shipper, open_case, session):
+    requests = [ask(client, seller, open_case(order_id=f"111-0000000-000000{n}")["id"]).get_json() for n in (1, 2, 3)]
+    last_deadline = max(datetime.fromisoformat(r["respond_by"].replace("Z", "+00:00")) for r in requests)
+    statements = []
+
+    def record(_connection, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    engine = session.get_bind()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        lapsed = deadlines.lapse_overdue(session, last_deadline + timedelta(minutes=1), limit=10)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+    assert lapsed == 3
+    assert len([s for s in statements if re.search(r"\bFROM cases\b", s)]) == 1
+    overdue = client.get("/v1/shipper/documentation-requests?status=overdue", headers=shipper.headers).get_json()
+    assert sorted(r["id"] for r in overdue["items"]) == sorted(r["id"] for r in requests)
