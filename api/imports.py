@@ -98,10 +98,8 @@ def create_import(query: ImportQuery):
 
 
 def _out(feedback_import: FeedbackImport) -> ImportOut:
-    rejected = use_cases.rejections_of(db.session(), feedback_import.id)
-    return _summary(
-        feedback_import, ImportOut, rejected=[RejectedRowOut(line=r.line, reason=r.reason) for r in rejected]
-    )
+    rejected = [RejectedRowOut(line=r.line, reason=r.reason) for r in feedback_import.rejections]
+    return _summary(feedback_import, ImportOut, rejected=rejected)
 
 
 @blueprint.get("/feedback-imports", responses={200: ImportList})

@@ -76,7 +76,7 @@ def import_command(
         f"{done.cases_closed_by_rating} closed by a raised rating, {done.cases_closed_by_disappearance} closed "
         f"as removed; {done.rejected_rows} rows rejected"
     )
-    for rejection in use_cases.rejections_of(db.session(), done.id)[:20]:
+    for rejection in done.rejections[:20]:
         click.echo(f"  line {rejection.line}: {rejection.reason}")
 
 

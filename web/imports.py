@@ -61,6 +61,5 @@ def upload_report():
 @blueprint.get("/imports/<import_id>")
 @seller_only
 def feedback_import(import_id: str):
-    session = db.session()
-    found = intake.get_import(session, current_user.account_id, import_id)
-    return render_template("import_summary.html", found=found, rejected=intake.rejections_of(session, found.id))
+    found = intake.get_import(db.session(), current_user.account_id, import_id)
+    return render_template("import_summary.html", found=found, rejected=found.rejections)

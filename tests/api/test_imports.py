@@ -7,11 +7,12 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from api.extensions import db
 from tests.helpers import Row, days_ago, order_id, report_bytes
 from workflow.clock import utcnow
+from workflow.intake import use_cases
 from workflow.intake.models import FeedbackImport
 from workflow.models import Case
 
@@ -163,6 +164,29 @@ def test_bad_rows_are_listed_with_line_and_reason(client, seller):
     assert summary["rejected_rows"] == 1
     assert summary["rejected"] == [{"line": 5, "reason": "date '31/12/26' is not written D.M.YY (the DE format)"}]
     assert summary["cases_opened"] == 2
+
+
+def test_an_import_brings_its_rejected_rows_and_shows_them_in_one_transaction(app, client, seller, session):
+    bad = [["31/12/26", "1", "x", "", order_id(7), ""], ["1.1.26", "9", "x", "", order_id(8), ""]]
+    data = report_bytes(german_rows(), "DE") + b"".join("\t".join(row).encode() + b"\n" for row in bad)
+    transactions = []
+    event.listen(session, "after_begin", lambda *_: transactions.append(1))
+    settings = app.config["SETTINGS"]
+
+    done = use_cases.import_report(session, seller.id, io.BytesIO(data), "DE", None, None, settings, utcnow())
+    imported_in = len(transactions)
+    expected = [
+        (5, "date '31/12/26' is not written D.M.YY (the DE format)"),
+        (6, "rating '9' is not a number of stars from 1 to 5"),
+    ]
+    assert [(r.line, r.reason) for r in done.rejections] == expected
+    session.expunge_all()  # shown as a later request would: read afresh
+    shown = use_cases.get_import(session, seller.id, done.id)
+    assert [(r.line, r.reason) for r in shown.rejections] == expected
+    assert (shown.status, shown.rejected_rows) == ("completed", 2)
+    assert len(transactions) == imported_in + 1
+    answer = client.get(f"/v1/feedback-imports/{done.id}", headers=seller.headers).get_json()
+    assert [(r["line"], r["reason"]) for r in answer["rejected"]] == expected
 
 
 def test_multipart_upload_and_the_period_in_the_summary(client, seller):

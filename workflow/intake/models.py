@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workflow.clock import utcnow
 from workflow.db import Base, UTCDateTime
@@ -44,6 +44,12 @@ class FeedbackImport(Base):
     cases_closed_by_disappearance: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The kept rejected rows, in file order. Loaded only by the use cases that show them (an
+    # import's own, get_import): reading them elsewhere raises instead of querying outside a
+    # transaction. Written by the import's bulk inserts, never through this list.
+    rejections: Mapped[list[FeedbackImportRejection]] = relationship(
+        order_by="FeedbackImportRejection.id", lazy="raise", viewonly=True
+    )
 
 
 class FeedbackImportRejection(Base):

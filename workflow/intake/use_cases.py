@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from sqlalchemy import Row, String, any_, bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from workflow import deadlines
 from workflow.accounts import require_seller
@@ -147,6 +147,7 @@ def _run(
     with write_transaction(session):
         feedback_import.status = "completed"
         feedback_import.completed_at = now
+        session.refresh(feedback_import, ["rejections"])  # what the caller shows, read in this same transaction
     return feedback_import
 
 
@@ -382,25 +383,16 @@ def _close_disappeared(session: Session, imp: FeedbackImport, settings: Settings
 
 
 def get_import(session: Session, seller_id: str, import_id: str) -> FeedbackImport:
+    """The seller's import with its rejected rows."""
     with read_transaction(session):
         found = session.scalar(
-            select(FeedbackImport).where(FeedbackImport.id == import_id, FeedbackImport.seller_id == seller_id)
+            select(FeedbackImport)
+            .where(FeedbackImport.id == import_id, FeedbackImport.seller_id == seller_id)
+            .options(selectinload(FeedbackImport.rejections))
         )
         if found is None:
             raise NotFound(f"no feedback import {import_id!r}")
         return found
-
-
-def rejections_of(session: Session, import_id: str) -> list[FeedbackImportRejection]:
-    """The rejected rows kept for an import (the caller has the import already, so it is the seller's)."""
-    with read_transaction(session):
-        return list(
-            session.scalars(
-                select(FeedbackImportRejection)
-                .where(FeedbackImportRejection.import_id == import_id)
-                .order_by(FeedbackImportRejection.id)
-            )
-        )
 
 
 def list_imports(
