@@ -10,7 +10,7 @@ from flask_openapi3 import APIBlueprint, Tag
 from sqlalchemy.orm import Session
 
 from api.extensions import db
-from api.limits import failed_authentication_limit
+from api.limits import failed_authentications, too_many_failed_authentications
 from api.problems import problem
 from api.schemas.common import PROBLEM_RESPONSE
 from workflow.accounts import hash_token, seller_for_token, shipper_for_token
@@ -52,6 +52,7 @@ def _bearer_token() -> str | None:
 
 
 def _unauthorized(kind: str, how_to_get_one: str):
+    failed_authentications.count_refusal()
     response = problem(
         401,
         "unauthorized",
@@ -63,6 +64,8 @@ def _unauthorized(kind: str, how_to_get_one: str):
 
 
 def _authenticate(kind: str, lookup: Callable[[Session, str], str | None], how_to_get_one: str):
+    if (retry_after := failed_authentications.retry_after()) is not None:
+        return too_many_failed_authentications(retry_after)
     token = _bearer_token()
     account_id = _account_for(token, kind, lookup) if token else None
     if account_id is None:
@@ -84,6 +87,8 @@ def authenticate_shipper():
 def authenticate_any_account():
     """before_request hook of operations open to sellers and shippers alike: sets
     g.account_kind and g.account_id, or answers 401."""
+    if (retry_after := failed_authentications.retry_after()) is not None:
+        return too_many_failed_authentications(retry_after)
     token = _bearer_token()
     for kind, lookup in (("seller", seller_for_token), ("shipper", shipper_for_token)):
         account_id = _account_for(token, kind, lookup) if token else None
@@ -110,7 +115,6 @@ def authenticated_blueprint(
         abp_responses={401: PROBLEM_RESPONSE, 413: PROBLEM_RESPONSE, 422: PROBLEM_RESPONSE, 429: PROBLEM_RESPONSE},
     )
     blueprint.before_request(authenticate)
-    failed_authentication_limit(blueprint)
     return blueprint
 
 

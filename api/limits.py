@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
+from functools import lru_cache
 
 from flask import Flask, Response, current_app, request
 from flask.json.provider import DefaultJSONProvider
-from flask_limiter import Limiter
-from flask_limiter.errors import RateLimitExceeded
-from flask_limiter.util import get_remote_address
+from limits import RateLimitItem, parse_many
+from limits.storage import storage_from_string
+from limits.strategies import FixedWindowRateLimiter
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from api.problems import problem
@@ -20,8 +22,8 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     # A feedback report upload: streamed to its import, never held in memory whole.
     "MAX_REPORT_LENGTH": 512 * 1024 * 1024,
-    # Failed authentications per client address (Flask-Limiter's notation); successful requests
-    # do not count.
+    # Failed authentications per client address (the notation of the `limits` library);
+    # successful requests do not count.
     "AUTH_FAILURE_LIMIT": "20 per minute; 200 per hour",
     # Where the counts live: per process by default; a shared store (redis://..., memcached://...)
     # makes the limit hold across gunicorn workers and hosts.
@@ -37,14 +39,62 @@ ENVIRONMENT_KINDS = {
 # Operations whose body is a file streamed to their use case, and the setting that bounds it.
 FILE_BODIES = {"imports.create_import": "MAX_REPORT_LENGTH", "web.upload_report": "MAX_REPORT_LENGTH"}
 
-limiter = Limiter(key_func=get_remote_address)
+
+@lru_cache(maxsize=32)
+def _parsed(limits: str) -> list[RateLimitItem]:
+    return parse_many(limits)
+
+
+class FailureLimit:
+    """Refused attempts counted per key in fixed windows, e.g. "20 per minute; 200 per hour".
+
+    The callers ask before they look at the attempt and count only a refusal: once a window is
+    used up, even a right guess is refused until it ends, and successful attempts cost nothing
+    but the question. Checked by the operations that authenticate, not by a hook on every
+    request."""
+
+    def __init__(self, scope: str, limits: str | Callable[[], str], key: Callable[[], str]) -> None:
+        self.scope = scope
+        self._limits = limits
+        self.key = key
+
+    def limits(self) -> list[RateLimitItem]:
+        return _parsed(self._limits() if callable(self._limits) else self._limits)
+
+    def retry_after(self) -> int | None:
+        """Whole seconds until the key may try again, or None while it may."""
+        counter, key = failure_counter(), self.key()
+        for limit in self.limits():
+            if not counter.test(limit, self.scope, key):
+                reset_at = counter.get_window_stats(limit, self.scope, key).reset_time
+                return max(1, math.ceil(reset_at - time.time()))
+        return None
+
+    def count_refusal(self) -> None:
+        counter, key = failure_counter(), self.key()
+        for limit in self.limits():
+            counter.hit(limit, self.scope, key)
+
+
+def failure_counter() -> FixedWindowRateLimiter:
+    """The app's counter of refused attempts, kept where RATELIMIT_STORAGE_URI says."""
+    return current_app.extensions["failure_counter"]
+
 
 # Shared by every authenticated blueprint: one count per client address, whatever the API.
-failed_authentication_limit = limiter.shared_limit(
-    lambda: current_app.config["AUTH_FAILURE_LIMIT"],
-    scope="failed-authentication",
-    deduct_when=lambda response: response.status_code == 401,
+failed_authentications = FailureLimit(
+    "failed-authentication", lambda: current_app.config["AUTH_FAILURE_LIMIT"], lambda: request.remote_addr or ""
 )
+
+
+def too_many_failed_authentications(retry_after: int) -> Response:
+    response = problem(
+        429, "too-many-failed-authentications", "Too many failed authentications",
+        f"this address sent too many requests without a valid token "
+        f"({current_app.config['AUTH_FAILURE_LIMIT']}); retry after {retry_after} seconds with a valid token",
+    )  # fmt: skip
+    response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 class BoundedJSONProvider(DefaultJSONProvider):
@@ -80,7 +130,7 @@ def _refuse_oversized_request() -> None:
 
 def register_limits(app: Flask) -> None:
     app.json = BoundedJSONProvider(app)
-    limiter.init_app(app)
+    app.extensions["failure_counter"] = FixedWindowRateLimiter(storage_from_string(app.config["RATELIMIT_STORAGE_URI"]))
     app.before_request(_refuse_oversized_request)
 
     @app.errorhandler(RequestEntityTooLarge)
@@ -91,15 +141,3 @@ def register_limits(app: Flask) -> None:
             413, "request-too-large", "The request is too large",
             f"the request body is over {maximum:,} bytes, the most this service accepts here ({setting})",
         )  # fmt: skip
-
-    @app.errorhandler(RateLimitExceeded)
-    def _too_many_failures(error: RateLimitExceeded) -> Response:
-        reset_at = limiter.current_limit.reset_at if limiter.current_limit else time.time() + 60
-        retry_after = max(1, math.ceil(reset_at - time.time()))
-        response = problem(
-            429, "too-many-failed-authentications", "Too many failed authentications",
-            f"this address sent too many requests without a valid token ({error.description}); "
-            f"retry after {retry_after} seconds with a valid token",
-        )  # fmt: skip
-        response.headers["Retry-After"] = str(retry_after)
-        return response

@@ -70,6 +70,11 @@ def new_seller(app, name: str) -> SellerAccount:
         return SellerAccount(seller.id, token)
 
 
+def forget_failures(app) -> None:
+    """Every count of refused sign-ins and authentications starts again from zero."""
+    app.extensions["failure_counter"].storage.reset()
+
+
 def days_ago(days: float) -> datetime:
     return utcnow() - timedelta(days=days)
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_limiter import RateLimitExceeded
 from flask_login import UserMixin, current_user, login_required, login_user, logout_user
 
 from api.extensions import db
-from api.limits import limiter
+from api.limits import FailureLimit
 from web.blueprint import blueprint
 from web.display import Problem, problem_of
 from workflow.clock import utcnow
@@ -17,8 +16,15 @@ from workflow.errors import DomainError
 from workflow.people import invites, sessions
 from workflow.people.models import SELLER, SHIPPER, Person
 
-# Failed sign-ins only: per address and browser, and per browser across addresses.
-FAILED_SIGN_IN_LIMITS = ("5 per 15 minutes", "30 per hour")
+# Failed sign-ins only: per address and email address, and per address across email addresses.
+FAILED_SIGN_INS = (
+    FailureLimit(
+        "failed-sign-in",
+        "5 per 15 minutes",
+        lambda: f"{request.remote_addr}|{request.form.get('email', '').strip().lower()}",
+    ),
+    FailureLimit("failed-sign-in-per-address", "30 per hour", lambda: request.remote_addr or ""),
+)
 
 
 class SignedIn(UserMixin):
@@ -63,24 +69,20 @@ seller_only = _only(SELLER)
 shipper_only = _only(SHIPPER)
 
 
-def _sign_in_key() -> str:
-    return f"{request.remote_addr}|{request.form.get('email', '').strip().lower()}"
-
-
-def _refused(response) -> bool:
-    return response.status_code == 401
-
-
 @blueprint.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(FAILED_SIGN_IN_LIMITS[0], key_func=_sign_in_key, methods=["POST"], deduct_when=_refused)
-@limiter.limit(FAILED_SIGN_IN_LIMITS[1], methods=["POST"], deduct_when=_refused)
 def sign_in():
     if request.method == "GET":
         return render_template("sign_in.html", email=request.args.get("email", ""), problem=None)
     email = request.form.get("email", "")
+    if any(limit.retry_after() is not None for limit in FAILED_SIGN_INS):
+        problem = Problem(429, "Too many failed sign-ins: wait a little and try again.")
+        return render_template("sign_in.html", email=email, problem=problem), 429
     try:
         person = sessions.sign_in(db.session(), email, request.form.get("password", ""))
     except DomainError as refusal:
+        if refusal.status == 401:
+            for limit in FAILED_SIGN_INS:
+                limit.count_refusal()
         return render_template("sign_in.html", email=email, problem=problem_of(refusal)), refusal.status
     login_user(SignedIn(person))
     return redirect(_safe_next(request.args.get("next")))
@@ -91,12 +93,6 @@ def _safe_next(target: str | None) -> str:
     if target and target.startswith("/app/") and not target.startswith("//"):
         return target
     return url_for("web.home")
-
-
-@blueprint.errorhandler(RateLimitExceeded)
-def too_many_sign_ins(error: RateLimitExceeded):
-    problem = Problem(429, f"Too many failed sign-ins ({error.description}): wait a little and try again.")
-    return render_template("sign_in.html", email=request.form.get("email", ""), problem=problem), 429
 
 
 @blueprint.post("/sign-out")

@@ -8,8 +8,7 @@ import io
 
 import pytest
 
-from api.limits import limiter
-from tests.helpers import assert_problem, case_body
+from tests.helpers import assert_problem, case_body, forget_failures
 
 
 def test_a_body_over_the_maximum_is_a_413_problem(client, seller):
@@ -77,9 +76,9 @@ def test_instants_at_the_limits_of_the_calendar_are_a_422(client, seller, instan
 @pytest.fixture
 def strict_limit(app, monkeypatch):
     monkeypatch.setitem(app.config, "AUTH_FAILURE_LIMIT", "5 per minute")
-    limiter.reset()
+    forget_failures(app)
     yield
-    limiter.reset()
+    forget_failures(app)
 
 
 def test_failed_authentications_are_limited_per_address(client, seller, strict_limit):
@@ -94,6 +93,14 @@ def test_failed_authentications_are_limited_per_address(client, seller, strict_l
     assert_problem(client.get("/v1/shipper/documentation-requests", headers=wrong), 429)
     other = client.get("/v1/cases", headers=wrong, environ_base={"REMOTE_ADDR": "192.0.2.7"})
     assert_problem(other, 401)
+
+
+def test_a_valid_token_from_a_limited_address_waits_too(client, seller, strict_limit):
+    """Else a guess that happens to be right would get through while the address is limited."""
+    for _ in range(5):
+        assert_problem(client.get("/v1/cases", headers={"Authorization": "Bearer wrong"}), 401)
+    assert_problem(client.get("/v1/cases", headers=seller.headers), 429)
+    assert_problem(client.get("/v1/me", headers=seller.headers), 429)
 
 
 def test_successful_requests_do_not_count(client, seller, strict_limit):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from api.extensions import db
-from api.limits import limiter
+from tests.helpers import forget_failures
 from workflow.accounts import create_shipper, link_shipper
 from workflow.clock import utcnow
 from workflow.people import invites
@@ -22,7 +22,7 @@ _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 @pytest.fixture(autouse=True)
 def _fresh_limits(request):
     if "app" in request.fixturenames:
-        limiter.reset()
+        forget_failures(request.getfixturevalue("app"))
 
 
 def csrf_token(html: str) -> str:
