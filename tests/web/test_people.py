@@ -160,6 +160,15 @@ def test_v1_me_for_a_shipper_token_and_without_a_token(client, shipper):
     assert refused.status_code == 401 and refused.mimetype == "application/problem+json"
 
 
+def test_the_api_neither_reads_nor_sends_the_web_session(seller_browser):
+    """A signed-in browser's cookie does not authenticate an API call, and no API answer
+    carries a cookie: sessions belong to the web app."""
+    refused = seller_browser.client.get("/v1/cases")
+    assert refused.status_code == 401 and "Set-Cookie" not in refused.headers
+    assert "Set-Cookie" not in seller_browser.client.get("/healthz").headers
+    assert seller_browser.get("/app/").status_code == 200
+
+
 def test_sellers_and_shippers_list_their_ids(app, seller, shipper):
     runner = app.test_cli_runner()
     assert f"{seller.id}\tAcme Outdoor" in runner.invoke(args=["sellers", "list"]).output
