@@ -31,7 +31,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from workflow.clock import utcnow
 from workflow.db import Base, UTCDateTime
-from workflow.policy import in_policy_order, removal_grounds
+from workflow.policy import in_policy_order, stored_removal_grounds
 
 
 def new_id(prefix: str) -> str:
@@ -170,7 +170,11 @@ class Case(Base):
 
     @property
     def amazon_removal_grounds(self) -> list[str]:
-        return removal_grounds(self.feedback_types, self.asserted_grounds, bool(self.shipped_on_time_with_buy_shipping))
+        return list(
+            stored_removal_grounds(
+                self.feedback_types_csv, self.asserted_grounds_csv, bool(self.shipped_on_time_with_buy_shipping)
+            )
+        )
 
     @property
     def is_open(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 # Amazon order ids: 3-7-7 digits.
 ORDER_ID_PATTERN = r"^\d{3}-\d{7}-\d{7}$"
@@ -281,6 +282,22 @@ def removal_grounds(
     if shipped_on_time_with_buy_shipping and feedback_types == [BUY_SHIPPING_TYPE]:
         grounds.append(RemovalGround.BUY_SHIPPING_ON_TIME.value)
     return grounds
+
+
+@lru_cache(maxsize=4096)
+def stored_removal_grounds(
+    feedback_types_csv: str, asserted_grounds_csv: str, shipped_on_time_with_buy_shipping: bool
+) -> tuple[str, ...]:
+    """removal_grounds() of the columns a case stores them in. Few combinations occur, and a
+    page of cases asks for them twice a case (its answer and the guard of its allowed events):
+    each combination is worked out once per process."""
+    return tuple(
+        removal_grounds(
+            [code for code in feedback_types_csv.split(",") if code],
+            [ground for ground in asserted_grounds_csv.split(",") if ground],
+            shipped_on_time_with_buy_shipping,
+        )
+    )
 
 
 def message_purposes(feedback_types: list[str]) -> list[str]:
