@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from workflow.cases.machine import OUTCOMES
 from workflow.models import Case, Shipper, ShipperLink
-from workflow.policy import FEEDBACK_TYPE_CODES, removal_grounds
+from workflow.policy import FEEDBACK_TYPE_CODES, removal_grounds, stored_codes
 from workflow.shipping.scorecards import scorecard_within
 from workflow.transactions import read_transaction
 
@@ -67,7 +67,7 @@ def _insights_within(session: Session, seller_id: str, now: datetime) -> Insight
         select(Case.published_at, Case.feedback_types_csv).where(mine, Case.published_at >= first_week)
     ):
         if (i := index.get(_week_of(published))) is not None:
-            for code in types_csv.split(","):
+            for code in stored_codes(types_csv):
                 feedback[code][i] += 1
 
     outcomes = {outcome: [0] * WEEKS for outcome in OUTCOMES}
@@ -82,10 +82,10 @@ def _insights_within(session: Session, seller_id: str, now: datetime) -> Insight
         if (i := index.get(_week_of(updated))) is not None:
             outcomes[outcome][i] += 1
         removed = outcome in REMOVED
-        types = types_csv.split(",")
+        types = stored_codes(types_csv)
         for code in types:
             by_type[code].update(closed=1, removed=int(removed))
-        for ground in removal_grounds(types, [g for g in grounds_csv.split(",") if g], bool(buy_shipping)):
+        for ground in removal_grounds(types, stored_codes(grounds_csv), bool(buy_shipping)):
             by_ground[ground].update(closed=1, removed=int(removed))
 
     # Counted by the database: which bucket each open case's next deadline falls in.

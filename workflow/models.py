@@ -31,7 +31,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from workflow.clock import utcnow
 from workflow.db import Base, UTCDateTime
-from workflow.policy import in_policy_order, stored_removal_grounds
+from workflow.policy import in_policy_order, stored_codes, stored_removal_grounds
 
 
 def new_id(prefix: str) -> str:
@@ -150,7 +150,7 @@ class Case(Base):
     @property
     def feedback_types(self) -> list[str]:
         """The types, in policy order; empty while an imported case awaits classification."""
-        return [code for code in self.feedback_types_csv.split(",") if code]
+        return stored_codes(self.feedback_types_csv)
 
     @property
     def needs_classification(self) -> bool:
@@ -162,7 +162,7 @@ class Case(Base):
 
     @property
     def asserted_grounds(self) -> list[str]:
-        return [g for g in self.asserted_grounds_csv.split(",") if g]
+        return stored_codes(self.asserted_grounds_csv)
 
     @asserted_grounds.setter
     def asserted_grounds(self, grounds: list[str]) -> None:
@@ -200,7 +200,7 @@ class CaseFeedbackType(Base):
 
 def feedback_type_rows(case_id: str, seller_id: str, feedback_types_csv: str) -> list[dict[str, str]]:
     """The CaseFeedbackType rows of a case, for writers that insert cases without the ORM."""
-    codes = [code for code in feedback_types_csv.split(",") if code]
+    codes = stored_codes(feedback_types_csv)
     return [{"case_id": case_id, "seller_id": seller_id, "feedback_type": code} for code in codes]
 
 

@@ -284,6 +284,12 @@ def removal_grounds(
     return grounds
 
 
+def stored_codes(csv: str) -> list[str]:
+    """The codes a comma-separated column holds; an empty column (an imported case not yet
+    classified, a case without grounds) holds none."""
+    return [code for code in csv.split(",") if code]
+
+
 @lru_cache(maxsize=4096)
 def stored_removal_grounds(
     feedback_types_csv: str, asserted_grounds_csv: str, shipped_on_time_with_buy_shipping: bool
@@ -293,8 +299,8 @@ def stored_removal_grounds(
     each combination is worked out once per process."""
     return tuple(
         removal_grounds(
-            [code for code in feedback_types_csv.split(",") if code],
-            [ground for ground in asserted_grounds_csv.split(",") if ground],
+            stored_codes(feedback_types_csv),
+            stored_codes(asserted_grounds_csv),
             shipped_on_time_with_buy_shipping,
         )
     )

@@ -12,6 +12,7 @@ from sqlalchemy import event, func, select
 from api.extensions import db
 from tests.helpers import Row, days_ago, order_id, report_bytes
 from workflow.clock import utcnow
+from workflow.insights import insights
 from workflow.intake import use_cases
 from workflow.intake.models import FeedbackImport
 from workflow.models import Case
@@ -345,3 +346,17 @@ def test_triaged_imports_are_found_by_the_type_filter(client, seller, worker):
     worker.run_once(utcnow())
     late = client.get("/v1/cases?feedback_type=late_delivery", headers=seller.headers).get_json()["items"]
     assert [case["order_id"] for case in late] == [order_id(2)]
+
+
+def test_an_imported_case_closed_before_it_was_classified_counts_in_the_insights_under_no_type(app, client, seller):
+    upload(client, seller, report_bytes(german_rows(), "DE"))
+    untyped = cases_of(client, seller)[order_id(1)]
+    closed = client.post(
+        f"/v1/cases/{untyped['id']}/events", json={"event": "close", "resolution": "withdrawn"}, headers=seller.headers
+    )
+    assert closed.status_code == 200, closed.get_json()
+
+    with app.app_context():
+        seen = insights(db.session(), seller.id, utcnow())
+    assert "" not in seen.feedback_by_week
+    assert "" not in {rate.label for rate in seen.removal_by_type}
