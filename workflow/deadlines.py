@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, bindparam, inspect, select, update
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from workflow.cases import use_cases
 from workflow.cases.machine import CaseState, refusal_reasons
 from workflow.clock import iso_utc
-from workflow.errors import EventRefused
 from workflow.models import Case, DocumentationRequest
 from workflow.settings import Settings
 from workflow.shipping.machine import DocumentationRequestStatus, documentation_machine
@@ -89,53 +88,15 @@ def sweep_would_expire(session: Session, now: datetime) -> list[Case]:
 
 def expire_due(session: Session, settings: Settings, now: datetime, limit: int) -> int:
     """Close up to `limit` hopeless cases `expired` (actor system) in one transaction; returns
-    how many. The machine decides each case as ever; the batch shares the transaction, so its
-    history rows go out as one multi-row INSERT and its case rows as one batched UPDATE, and
-    other sweepers skip the rows this one holds."""
-    expired = []
+    how many. The machine decides each case as ever (a case no longer hopeless, changed since
+    its sweep instant was computed, is refused and left); the batch shares the transaction and
+    its listeners, and other sweepers skip the rows this one holds."""
     with write_transaction(session):
         due = session.scalars(_due_for_sweep(now).limit(limit).with_for_update(skip_locked=True)).all()
-        for case in due:
-            try:
-                use_cases.transition_within(
-                    session, case, "expire", actor="system", settings=settings, now=now, note="deadline sweep"
-                )
-            except EventRefused:
-                continue  # no longer hopeless: a change since its sweep instant was computed
-            expired.append(case)
-        _update_in_one_batch(session, expired)
+        expired = use_cases.transition_each_within(
+            session, due, "expire", actor="system", settings=settings, now=now, note="deadline sweep"
+        )
     return len(expired)
-
-
-# What an expiry changes in a case row: the machine's state and outcome, the history's
-# updated_at, and the schedule derived from them.
-_EXPIRY_COLUMNS = frozenset({"state", "outcome", "updated_at", "sweep_at", "next_notice_at"})
-
-
-def _update_in_one_batch(session: Session, cases: list[Case]) -> None:
-    """Write the expired cases with one batched UPDATE instead of the ORM's one statement per
-    case (it never batches a versioned row): a round trip each on PostgreSQL. The sweep holds
-    these rows locked since it read them, so the version check the ORM would add cannot fail;
-    the version is still raised. A case whose transition changed anything else (an installed
-    listener, say) is left to the ORM's own flush."""
-    batch = []
-    for case in cases:
-        case.sweep_at, case.next_notice_at = schedule_of(case)
-        changed = {attribute.key for attribute in inspect(case).attrs if attribute.history.has_changes()}
-        if changed <= _EXPIRY_COLUMNS:
-            batch.append(case)
-    if not batch:
-        return
-    table = Case.__table__
-    by_id = update(table).where(table.c.id == bindparam("case_id"))
-    rows = [
-        {"case_id": case.id, "version": case.version + 1} | {key: getattr(case, key) for key in _EXPIRY_COLUMNS}
-        for case in batch
-    ]
-    with session.no_autoflush:  # an autoflush would write them one by one first
-        session.execute(by_id, rows)
-    for case in batch:
-        session.expunge(case)  # written: the commit must not write it again
 
 
 # --- deadline notices -----------------------------------------------------------------------

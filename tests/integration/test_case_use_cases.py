@@ -15,7 +15,7 @@ from workflow.cases import use_cases
 from workflow.cases.use_cases import Buyer, CaseDraft
 from workflow.clock import utcnow
 from workflow.errors import DuplicateCase, EventRefused, NotFound
-from workflow.models import CaseTransition, OutboxMessage, WebhookDelivery
+from workflow.models import Case, CaseTransition, OutboxMessage, WebhookDelivery
 from workflow.plugins import InstalledListener, Veto
 from workflow.settings import Settings
 
@@ -143,3 +143,88 @@ def test_the_sweep_expires_only_a_hopeless_case(session, seller_id):
     )
     [expiry] = use_cases.case_history(session, seller_id, lost.id)
     assert (expiry.event, expiry.actor, expiry.note) == ("expire", "system", "deadline sweep")
+
+
+class RecordingListener:
+    """An installed listener that notes every state entered and every transition it sees."""
+
+    def __init__(self) -> None:
+        self.entered: list[tuple[str, str]] = []
+        self.transitions: list[tuple[str, str, str]] = []
+
+    def on_enter_state(self, state, model):
+        self.entered.append((model.id, state.id))
+
+    def after_transition(self, event, source, target, model):
+        self.transitions.append((model.id, source.id, target.id))
+
+
+def _load_for_update(session, case_ids):
+    return list(session.scalars(select(Case).where(Case.id.in_(case_ids)).order_by(Case.id).with_for_update()))
+
+
+def test_a_batch_is_decided_case_by_case_as_one_case_is(session, seller_id):
+    """One machine serves the batch; each case is still decided by its own row, refused ones
+    are left alone, and every listener sees exactly the transitions that happened."""
+    now = utcnow()
+    recorder = RecordingListener()
+    settings = replace(SETTINGS, listeners=(InstalledListener("recorder", recorder),))
+    contacting = []
+    for n in (1, 2):
+        case = use_cases.open_case(session, seller_id, draft(order_id=f"114-3941689-000000{n}"), SETTINGS, now)
+        use_cases.fire_event(
+            session, seller_id, case.id, "contact_customer", actor="seller", settings=SETTINGS, now=now, fields=ACTION
+        )
+        contacting.append(case.id)
+    still_new = use_cases.open_case(session, seller_id, draft(order_id="114-3941689-0000003"), SETTINGS, now).id
+    versions = {c.id: c.version for c in _load_for_update(session, [*contacting, still_new])}
+    session.commit()
+
+    with session.begin():
+        batch = _load_for_update(session, [*contacting, still_new])
+        moved = use_cases.transition_each_within(
+            session, batch, "customer_contacted", actor="system", settings=settings, now=now
+        )
+    assert sorted(case.id for case in moved) == sorted(contacting)
+    after = {c.id: c for c in (use_cases.get_case(session, seller_id, i) for i in [*contacting, still_new])}
+    assert {i: c.state for i, c in after.items()} == {
+        contacting[0]: "awaiting_removal",
+        contacting[1]: "awaiting_removal",
+        still_new: "new",
+    }
+    assert {i: c.version - versions[i] for i, c in after.items()} == {contacting[0]: 1, contacting[1]: 1, still_new: 0}
+    assert sorted(recorder.transitions) == sorted((i, "contacting_customer", "awaiting_removal") for i in contacting)
+    assert sorted(recorder.entered) == sorted((i, "awaiting_removal") for i in contacting)
+    for case_id in contacting:
+        last = use_cases.case_history(session, seller_id, case_id)[-1]
+        assert (last.event, last.from_state, last.to_state, last.actor) == (
+            "customer_contacted",
+            "contacting_customer",
+            "awaiting_removal",
+            "system",
+        )
+    assert use_cases.case_history(session, seller_id, still_new) == []
+
+
+def test_a_batch_expires_case_after_case_though_each_expiry_ends_its_machine(session, seller_id):
+    """`closed` is final: python-statemachine ends a machine there, so the next case of the
+    batch gets a new one and is still decided."""
+    now = utcnow()
+    published = now - timedelta(days=61)
+    hopeless = [
+        use_cases.open_case(
+            session, seller_id, draft(order_id=f"114-3941689-000001{n}", published_at=published), SETTINGS, now
+        ).id
+        for n in range(3)
+    ]
+    hopeful = use_cases.open_case(session, seller_id, draft(order_id="114-3941689-0000020"), SETTINGS, now).id
+    with session.begin():
+        batch = _load_for_update(session, [*hopeless, hopeful])
+        moved = use_cases.transition_each_within(session, batch, "expire", actor="system", settings=SETTINGS, now=now)
+    assert sorted(case.id for case in moved) == sorted(hopeless)
+    outcomes = {i: use_cases.get_case(session, seller_id, i) for i in [*hopeless, hopeful]}
+    assert {i: (c.state, c.outcome, c.sweep_at) for i, c in outcomes.items()} == {
+        **{i: ("closed", "expired", None) for i in hopeless},
+        hopeful: ("new", None, outcomes[hopeful].sweep_at),
+    }
+    assert [len(use_cases.case_history(session, seller_id, i)) for i in [*hopeless, hopeful]] == [1, 1, 1, 0]

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import SimpleNamespace
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 from statemachine.exceptions import TransitionNotAllowed
 
 from workflow import deadlines, effects
@@ -22,6 +26,7 @@ from workflow.cases.machine import (
     EVENT_FIELDS,
     INITIAL_STATE,
     SYSTEM_EVENTS,
+    CaseMachine,
     TransitionContext,
     machine_for,
     refusal_reasons,
@@ -223,14 +228,70 @@ def transition_within(
 ) -> None:
     """Fire `event` on a case loaded for update, inside the caller's transaction, with every
     listener attached: the built-in ones of workflow/effects.py, then the installed plug-ins."""
-    built_in = effects.transition_listeners(TransitionContext(session, actor, settings, now))
-    listeners = [*built_in, *(installed.listener for installed in settings.listeners)]
+    built_in, listeners = _listeners(session, actor, settings, now)
     arguments = {"now": now, "note": note, "actor": actor, "session": session, **(fields or {})}
     try:
-        machine_for(case, listeners=listeners).send(event, **arguments)
+        with _listener_failure_explained(settings, event, case):
+            machine_for(case, listeners=listeners).send(event, **arguments)
     except TransitionNotAllowed:
         reasons = refusal_reasons(case, event, now)
         raise EventRefused(f"{event} refused: " + "; ".join(reasons), reasons=reasons) from None
+    effects.after_send(built_in)
+
+
+def transition_each_within(
+    session: Session,
+    cases: list[Case],
+    event: str,
+    *,
+    actor: str,
+    settings: Settings,
+    now: datetime,
+    note: str | None = None,
+) -> list[Case]:
+    """Fire `event` on each of many cases loaded for update (the worker's batches), inside the
+    caller's transaction, as transition_within does for one; returns the cases the machine
+    moved, and leaves those it refuses as they were. A failing listener raises, as there.
+
+    Cheaper per case than transition_within: one set of listeners serves the batch, and one
+    machine decides case after case (it is given each row as its model and state) until it
+    enters a final state, where python-statemachine ends a machine and a new one is built.
+    Building a machine with its listeners cost more than firing it. The moved rows are
+    written with one batched UPDATE."""
+    built_in, listeners = _listeners(session, actor, settings, now)
+    arguments = {"now": now, "note": note, "actor": actor, "session": session}
+    machine, moved = None, []
+    for case in cases:
+        if machine is None or machine.is_terminated:
+            # The machine keeps the state of the row in hand in a holder of its own; built
+            # around a state already set, it enters no initial state.
+            machine = CaseMachine(SimpleNamespace(state=case.state), listeners=listeners)
+        machine.model = case  # what the guards, the callbacks and the listeners are given
+        machine.current_state_value = case.state
+        try:
+            with _listener_failure_explained(settings, event, case):
+                machine.send(event, **arguments)
+        except TransitionNotAllowed:
+            continue
+        case.state = machine.current_state_value
+        moved.append(case)
+    _update_in_one_batch(session, moved)
+    effects.after_send(built_in)
+    return moved
+
+
+def _listeners(session: Session, actor: str, settings: Settings, now: datetime) -> tuple[list[object], list[object]]:
+    """The built-in listeners of one transition (or one batch), and with them the installed ones."""
+    built_in = effects.transition_listeners(TransitionContext(session, actor, settings, now))
+    return built_in, [*built_in, *(installed.listener for installed in settings.listeners)]
+
+
+@contextmanager
+def _listener_failure_explained(settings: Settings, event: str, case: Case) -> Iterator[None]:
+    """An installed listener's failure becomes ListenerFailed (logged with its name); the
+    domain's own refusals and any other error pass through."""
+    try:
+        yield
     except DomainError:
         raise
     except Exception as error:
@@ -239,7 +300,38 @@ def transition_within(
             raise
         log.exception("listener %s failed on %s of case %s; the transition is rolled back", name, event, case.id)
         raise ListenerFailed("an installed integration failed during the transition; nothing was changed") from error
-    effects.after_send(built_in)
+
+
+# What a transition changes in a case row: the machine's state and outcome, the history's
+# updated_at, and the schedule derived from them.
+_TRANSITION_COLUMNS = ("state", "outcome", "updated_at", "sweep_at", "next_notice_at")
+_UPDATE_CASE = update(Case.__table__).where(Case.__table__.c.id == bindparam("case_id"))
+
+
+def _update_in_one_batch(session: Session, cases: list[Case]) -> None:
+    """Write transitioned cases with one batched UPDATE instead of the ORM's one statement per
+    case (it never batches a versioned row): a round trip each on PostgreSQL. The caller holds
+    these rows locked since it read them, so the version check the ORM would add cannot fail;
+    the version is still raised. The values written become the objects' committed state, so
+    no later flush writes them again. A case whose transition changed anything else (an
+    installed listener, say) is left to the ORM's own flush."""
+    batch = []
+    for case in cases:
+        case.sweep_at, case.next_notice_at = deadlines.schedule_of(case)
+        changed = {attribute.key for attribute in inspect(case).attrs if attribute.history.has_changes()}
+        if changed <= set(_TRANSITION_COLUMNS):
+            batch.append(case)
+    if not batch:
+        return
+    rows = [
+        {"case_id": case.id, "version": case.version + 1} | {key: getattr(case, key) for key in _TRANSITION_COLUMNS}
+        for case in batch
+    ]
+    with session.no_autoflush:  # an autoflush would write them one by one first
+        session.execute(_UPDATE_CASE, rows)
+    for case, row in zip(batch, rows, strict=True):
+        for key in (*_TRANSITION_COLUMNS, "version"):
+            set_committed_value(case, key, row[key])
 
 
 def _check_event_fields(event: str, fields: dict[str, str]) -> None:
