@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from workflow.cases.machine import CaseState
 from workflow.cases.repository import sellers_case
-from workflow.cases.use_cases import transition_within
+from workflow.cases.use_cases import transition_each_within
 from workflow.clock import iso_utc
 from workflow.delivery import outbox
 from workflow.errors import DomainError, NotFound
@@ -206,10 +206,11 @@ def apply_effects(session: Session, now: datetime, settings: Settings, limit: in
             )
         )
         try:
-            with session.begin_nested():  # the whole group at once: one flush, as cheap as it gets
-                for message in messages:
-                    _apply_within(session, message, cases[message.case_id], now, settings)
+            with session.begin_nested():  # the whole group at once, as cheap as it gets
+                _apply_within(session, messages, cases, now, settings)
         except Exception:  # noqa: BLE001 - one of them is poison: find it by applying one at a time
+            for row in (*cases.values(), *messages):
+                session.expire(row)  # the group's batched writes were rolled back under the ORM
             for message in messages:
                 _apply_isolated_within(session, message, cases[message.case_id], now, settings)
         for message in messages:
@@ -224,7 +225,7 @@ def _apply_isolated_within(
     alone and the message is marked `failed` with the error."""
     try:
         with session.begin_nested():
-            _apply_within(session, message, case, now, settings)
+            _apply_within(session, [message], {case.id: case}, now, settings)
     except Exception as error:  # noqa: BLE001 - poison: isolate the message, keep the group
         log.exception("recording the outcome of message %s failed; it is marked failed", message.id)
         message.status = MessageStatus.failed
@@ -232,13 +233,20 @@ def _apply_isolated_within(
         message.last_error = f"recording the outcome{accepted} failed: {_describe(error)}"[:2000]
 
 
-def _apply_within(session: Session, message: OutboxMessage, case: Case, now: datetime, settings: Settings) -> None:
-    if message.status == MessageStatus.sent:
-        events.emit(session, case, "message.sent", now, message=summary(message))
-        if case.state == CaseState.contacting_customer:
-            transition_within(session, case, "customer_contacted", actor="system", settings=settings, now=now)
-    else:
-        events.emit(session, case, "message.failed", now, message=summary(message))
+def _apply_within(
+    session: Session, messages: list[OutboxMessage], cases: dict[str, Case], now: datetime, settings: Settings
+) -> None:
+    """Emit each message's event; then the cases of the sent ones that wait for it move on,
+    decided by the machine as one batch."""
+    for message in messages:
+        event_type = "message.sent" if message.status == MessageStatus.sent else "message.failed"
+        events.emit(session, cases[message.case_id], event_type, now, message=summary(message))
+    contacted = [
+        cases[message.case_id]
+        for message in messages
+        if message.status == MessageStatus.sent and cases[message.case_id].state == CaseState.contacting_customer
+    ]
+    transition_each_within(session, contacted, "customer_contacted", actor="system", settings=settings, now=now)
 
 
 def _describe(error: BaseException) -> str:
