@@ -43,6 +43,21 @@ def test_sweep_expires_exactly_the_hopeless_cases(app, client, seller, open_case
     assert [(h["event"], h["actor"], h["note"]) for h in history] == [("expire", "system", "deadline sweep")]
 
 
+def test_an_expiry_with_a_webhook_endpoint_raises_the_version_once_and_says_so(
+    app, client, seller, open_case, endpoint, receiver
+):
+    endpoint()
+    lost = open_case(order_id="111-0000000-0000001", published_at=days_ago(61).isoformat())
+    Worker(app).run_once(utcnow())  # the sweep expires it, emitting case.transitioned and case.closed
+    Worker(app).run_once(utcnow())  # and those are delivered
+    after = client.get(f"/v1/cases/{lost['id']}", headers=seller.headers).get_json()
+    assert (after["state"], after["version"]) == ("closed", lost["version"] + 1)
+    closed = [r["data"] for r in receiver.received if r["type"] == "case.closed"]
+    assert [(data["id"], data["outcome"], data["version"]) for data in closed] == [
+        (lost["id"], "expired", after["version"])
+    ]
+
+
 def test_sweep_as_of_a_later_instant_and_amazon_requests_are_left_alone(app, client, seller, open_case):
     review = open_case(
         order_id="111-0000000-0000001", feedback_types=["product_review"], published_at=days_ago(70).isoformat()
