@@ -70,6 +70,15 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
         return None
 
 
+class RenderedMessage(Message):
+    """A Flask-Mail message whose bytes were rendered before its send."""
+
+    rendered: bytes | None = None
+
+    def as_bytes(self) -> bytes:
+        return self.rendered if self.rendered is not None else super().as_bytes()
+
+
 class Worker:
     """Emails, webhooks and the deadline housekeeping, each in its own loop (thread), so no
     one of them waits behind another; webhook deliveries to different endpoints run in
@@ -82,6 +91,7 @@ class Worker:
         self.stopping = threading.Event()
         self._http = threading.local()  # per delivery thread, keep-alive sessions by destination
         self.pool = ThreadPoolExecutor(self.settings.webhook_delivery_threads, thread_name_prefix="webhook")
+        self.renderer = ThreadPoolExecutor(1, thread_name_prefix="email-render")  # see _send_batch
 
     @property
     def settings(self) -> Settings:
@@ -110,6 +120,7 @@ class Worker:
             for loop in loops:
                 loop.join(timeout=0.2)  # the main thread stays free to take signals
         self.pool.shutdown()
+        self.renderer.shutdown()
 
     def run_once(self, now: datetime) -> int:
         """One pass of everything, one after the other (for --once and tests): deliver what is
@@ -176,15 +187,25 @@ class Worker:
     def _send_batch(
         self, session, connection, batch: email.EmailBatch, held: outbox.HeldClaim, clock: outbox.Clock
     ) -> None:
-        """Send each message and record its outcome at once; apply effects now and then."""
+        """Send each message and record its outcome at once; apply effects now and then. The
+        next message is rendered while the server answers the one before (on a second core,
+        that time is free); it goes out only once the one before is recorded."""
         settled_at = time.monotonic()
+        rendering: dict[int, Future] = {}
+
+        def render(index: int) -> None:
+            if index < len(batch.emails) and index not in rendering:
+                rendering[index] = self.renderer.submit(self._render, batch.emails[index])
+
         for index, message in enumerate(batch.emails):
             if self.stopping.is_set():
                 outbox.release(session, OutboxMessage, batch.claim, [m.id for m in batch.emails[index:]])
                 return
             if not held.still_ours(message.id):
                 continue  # our claim lapsed and another worker took the message over
-            outcome, connection_gone = self._send(connection, message)
+            render(index)
+            render(index + 1)
+            outcome, connection_gone = self._send(connection, rendering.pop(index))
             self._record_email(session, batch.claim, message, outcome, clock)
             held.done(message.id)
             if connection_gone:
@@ -195,19 +216,28 @@ class Worker:
                 email.apply_effects(session, clock.now(), self.settings, self.batch_size)
                 settled_at = time.monotonic()
 
-    def _send(self, connection, message: email.ClaimedEmail) -> tuple[email.EmailOutcome, bool]:
+    def _render(self, message: email.ClaimedEmail) -> RenderedMessage:
+        """The message as Flask-Mail sends it, its bytes rendered now (unless a header is bad:
+        the send refuses it then, as ever)."""
+        with self.app.app_context():
+            mime = RenderedMessage(
+                subject=message.subject,
+                recipients=[message.recipient],
+                body=message.text_body,
+                html=message.html_body,
+                sender=self.app.config["MAIL_DEFAULT_SENDER"],
+            )
+            mime.msgId = message.message_id
+            mime.date = time.time()
+            if not mime.has_bad_headers():
+                mime.rendered = mime.as_bytes()
+            return mime
+
+    def _send(self, connection, rendering: Future) -> tuple[email.EmailOutcome, bool]:
         """The server's answer, and whether the connection is gone. A refused message (550, a
         bad header) leaves the session usable for the next one."""
-        mime = Message(
-            subject=message.subject,
-            recipients=[message.recipient],
-            body=message.text_body,
-            html=message.html_body,
-            sender=self.app.config["MAIL_DEFAULT_SENDER"],
-        )
-        mime.msgId = message.message_id
         try:
-            connection.send(mime)
+            connection.send(rendering.result())
         except BadHeaderError as error:
             return email.EmailOutcome(_describe(error), permanent=True), False
         except smtplib.SMTPServerDisconnected as error:

@@ -88,6 +88,18 @@ def test_one_refused_recipient_does_not_end_the_smtp_session(client, seller, con
     assert len(smtp.sessions) == 1, "every refusal opened a new SMTP session"
 
 
+def test_each_message_of_a_batch_goes_out_once_to_its_own_buyer(client, seller, contacted, smtp, worker):
+    """The next message is rendered while the server answers the one before: none of them
+    may go out twice, to another buyer, or under another message's id."""
+    cases = [contacted(n, buyer={"email": f"b{n}@marketplace.amazon.com", "language": "en"}) for n in range(7)]
+    worker.run_once(utcnow())
+    expected = [
+        (only_message(client, seller, c["id"])["message_id"], f"b{n}@marketplace.amazon.com")
+        for n, c in enumerate(cases)
+    ]
+    assert sorted((m["Message-ID"], m["To"]) for m in smtp.received) == sorted(expected)
+
+
 class FailingOn:
     """A listener whose code fails when the worker moves one particular case on."""
 
