@@ -146,7 +146,8 @@ def test_the_sweep_expires_only_a_hopeless_case(session, seller_id):
 
 
 class RecordingListener:
-    """An installed listener that notes every state entered and every transition it sees."""
+    """An installed listener that notes every state entered, and every transition it sees with
+    the state the case is in by then."""
 
     def __init__(self) -> None:
         self.entered: list[tuple[str, str]] = []
@@ -156,7 +157,7 @@ class RecordingListener:
         self.entered.append((model.id, state.id))
 
     def after_transition(self, event, source, target, model):
-        self.transitions.append((model.id, source.id, target.id))
+        self.transitions.append((model.id, source.id, model.state))
 
 
 def _load_for_update(session, case_ids):

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from types import SimpleNamespace
 
 from sqlalchemy import and_, bindparam, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -254,30 +253,41 @@ def transition_each_within(
     moved, and leaves those it refuses as they were. A failing listener raises, as there.
 
     Cheaper per case than transition_within: one set of listeners serves the batch, and one
-    machine decides case after case (it is given each row as its model and state) until it
-    enters a final state, where python-statemachine ends a machine and a new one is built.
-    Building a machine with its listeners cost more than firing it. The moved rows are
-    written with one batched UPDATE."""
+    machine decides case after case until it enters a final state, where python-statemachine
+    ends a machine and a new one is built. Building a machine with its listeners cost more
+    than firing it. The moved rows are written with one batched UPDATE."""
     built_in, listeners = _listeners(session, actor, settings, now)
     arguments = {"now": now, "note": note, "actor": actor, "session": session}
-    machine, moved = None, []
+    in_hand, machine, moved = _CaseInHand(), None, []
     for case in cases:
+        in_hand.case = case
         if machine is None or machine.is_terminated:
-            # The machine keeps the state of the row in hand in a holder of its own; built
-            # around a state already set, it enters no initial state.
-            machine = CaseMachine(SimpleNamespace(state=case.state), listeners=listeners)
+            machine = CaseMachine(in_hand, listeners=listeners)
         machine.model = case  # what the guards, the callbacks and the listeners are given
-        machine.current_state_value = case.state
         try:
             with _listener_failure_explained(settings, event, case):
                 machine.send(event, **arguments)
         except TransitionNotAllowed:
             continue
-        case.state = machine.current_state_value
         moved.append(case)
     _update_in_one_batch(session, moved)
     effects.after_send(built_in)
     return moved
+
+
+class _CaseInHand:
+    """Where a batch's machine keeps its state: the state column of the case in hand, so the
+    machine reads each case's own state and moves it as a machine built on that case would."""
+
+    case: Case
+
+    @property
+    def state(self) -> str:
+        return self.case.state
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self.case.state = value
 
 
 def _listeners(session: Session, actor: str, settings: Settings, now: datetime) -> tuple[list[object], list[object]]:
