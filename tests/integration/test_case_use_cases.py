@@ -207,9 +207,7 @@ def test_a_batch_is_decided_case_by_case_as_one_case_is(session, seller_id):
     assert use_cases.case_history(session, seller_id, still_new) == []
 
 
-def test_a_batch_expires_case_after_case_though_each_expiry_ends_its_machine(session, seller_id):
-    """`closed` is final: python-statemachine ends a machine there, so the next case of the
-    batch gets a new one and is still decided."""
+def test_a_batch_expires_every_hopeless_case_and_leaves_the_hopeful_one(session, seller_id):
     now = utcnow()
     published = now - timedelta(days=61)
     hopeless = [
