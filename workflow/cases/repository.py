@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, insert, inspect, select
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from workflow.errors import NotFound
@@ -45,8 +45,13 @@ def insert_new_case(session: Session, case: Case) -> None:
     """Write a new case with two INSERTs (its row, its feedback type rows) instead of a
     unit-of-work flush, whose bookkeeping was a third of opening a case; the object then joins
     the session as if it had been loaded. No default or mapper event runs: `case` must have
-    every column set, its schedule columns included (deadlines.schedule_of)."""
-    session.execute(insert(Case), [{key: getattr(case, key) for key in _stored_attributes()}])
+    every column set, its schedule columns included (deadlines.schedule_of): a column left
+    unset would be read again after the commit, in a transaction of its own."""
+    values = inspect(case).dict
+    unset = [key for key in _stored_attributes() if key not in values]
+    if unset:
+        raise ValueError(f"a new case must have every column set; unset: {', '.join(unset)}")
+    session.execute(insert(Case), [{key: values[key] for key in _stored_attributes()}])
     type_rows = feedback_type_rows(case.id, case.seller_id, case.feedback_types_csv)
     if type_rows:
         session.execute(insert(CaseFeedbackType), type_rows)

@@ -118,6 +118,10 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
             shipped_on_time_with_buy_shipping=False,
             cancellation_approved_before_assignment=None,
             notices_sent=0,
+            source="manual",
+            feedback_import_id=None,
+            seen_in_import_id=None,
+            awaiting_triage=False,
             version=1,
             created_at=now,
             updated_at=now,
@@ -132,6 +136,7 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
                 buyer_suppressed=is_suppressed_within(session, seller_id, case.buyer_email),
                 outreach_status=None,
                 outreach_error=None,
+                outreach_message_id=None,
             )
             events.emit(session, case, "case.created", now)
         except IntegrityError:
