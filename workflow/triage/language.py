@@ -4,7 +4,8 @@ py3langid's model knows 97 languages; most short feedback in a marketplace langu
 confused with a neighbour outside the marketplaces (Spanish with Galician, Italian with
 Latin), so the model only chooses among the marketplaces' languages. Japanese is recognised
 by its script, without the model. The model loads on first use (about a second), then
-classifies a comment in tens of microseconds.
+classifies a comment in tens of microseconds; a server loads it before its first request
+(`load_model`, called from gunicorn.conf.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ def _identifier():
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
     identifier.set_languages(list(MARKETPLACE_LANGUAGES))
     return identifier
+
+
+def load_model() -> None:
+    """Load the model now, so that no request pays for it (about 1.6 s)."""
+    _identifier()
 
 
 def detect_language(comment: str) -> str | None:
