@@ -48,6 +48,10 @@ class Seller(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True, default=lambda: new_id("sel"))
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Whether the seller has an enabled webhook endpoint, kept by every change of an endpoint
+    # (workflow/webhooks/endpoints.py): a write of a case reads it with the case, and looks
+    # the seller's endpoints up only when it is true. Most sellers have none.
+    has_webhook_endpoints: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ApiToken(Base):

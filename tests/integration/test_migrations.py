@@ -98,3 +98,33 @@ def test_existing_cases_are_found_by_their_feedback_types_after_0010(tmp_path):
             ("case_1", "late_delivery", "sel_1"),
             ("case_2", "product_review", "sel_1"),
         ]
+
+
+def test_sellers_with_an_enabled_endpoint_are_known_to_have_one_after_0011(tmp_path):
+    """0011 keeps whether a seller has an enabled webhook endpoint on the seller's row: it is
+    set from the endpoints that exist, or their events would be lost."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/presence.db"})
+    with app.app_context():
+        upgrade(revision="0009")
+        with db.engine.begin() as connection:
+            for seller_id, enabled in (("sel_1", True), ("sel_2", False), ("sel_3", None)):
+                connection.exec_driver_sql(
+                    f"INSERT INTO sellers (id, name, created_at) VALUES ('{seller_id}', '{seller_id}',"
+                    " '2026-11-01 00:00:00')"
+                )
+                if enabled is not None:
+                    connection.exec_driver_sql(
+                        "INSERT INTO webhook_endpoints (id, seller_id, url, event_types, enabled, secret, created_at,"
+                        f" updated_at) VALUES ('whep_{seller_id}', '{seller_id}', 'https://hooks.example.com/x', '*',"
+                        f" {int(enabled)}, 'whsec_x', '2026-11-01 00:00:00', '2026-11-01 00:00:00')"
+                    )
+        upgrade(revision="0011")
+        with db.engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT id, has_webhook_endpoints FROM sellers ORDER BY id").all()
+            endpoints = connection.exec_driver_sql("SELECT count(*) FROM webhook_endpoints").scalar()
+        assert endpoints == 2  # adding the column copied no table: nothing cascaded away
+        assert [(seller_id, bool(flag)) for seller_id, flag in rows] == [
+            ("sel_1", True),
+            ("sel_2", False),
+            ("sel_3", False),
+        ]

@@ -5,24 +5,38 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import bindparam, insert, inspect, select
+from sqlalchemy import bindparam, exists, insert, inspect, select
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from workflow.errors import NotFound
-from workflow.models import Case, CaseFeedbackType, feedback_type_rows
+from workflow.models import Case, CaseFeedbackType, Seller, Suppression, feedback_type_rows
+from workflow.webhooks import events
 
 # Built once: a case's SELECT carries the derived columns' subqueries, and building it and
 # computing its cache key anew on every request cost a third of loading the case.
 _SELLERS_CASE = select(Case).where(Case.id == bindparam("case_id"), Case.seller_id == bindparam("seller_id"))
-# PostgreSQL queues concurrent writers on the row; SQLite already holds its write lock.
-_SELLERS_CASE_FOR_UPDATE = _SELLERS_CASE.with_for_update()
+# A case about to be written, with whether its seller has webhook endpoints (the write's
+# events are then queued without looking them up, or not at all). PostgreSQL queues
+# concurrent writers on the case's row, not on the seller's; SQLite already holds its write lock.
+_SELLERS_CASE_FOR_UPDATE = (
+    select(Case, Seller.has_webhook_endpoints)
+    .join(Seller, Seller.id == Case.seller_id)
+    .where(Case.id == bindparam("case_id"), Case.seller_id == bindparam("seller_id"))
+    .with_for_update(of=Case)
+)
 
 
 def sellers_case(session: Session, seller_id: str, case_id: str, *, for_update: bool = False) -> Case:
-    query = _SELLERS_CASE_FOR_UPDATE if for_update else _SELLERS_CASE
-    case = session.scalar(query, {"case_id": case_id, "seller_id": seller_id})
-    if case is None:
+    if not for_update:
+        case = session.scalar(_SELLERS_CASE, {"case_id": case_id, "seller_id": seller_id})
+        if case is None:
+            raise NotFound(f"no case {case_id!r}")
+        return case
+    row = session.execute(_SELLERS_CASE_FOR_UPDATE, {"case_id": case_id, "seller_id": seller_id}).one_or_none()
+    if row is None:
         raise NotFound(f"no case {case_id!r}")
+    case, has_webhook_endpoints = row
+    events.know_endpoint_presence(session, seller_id, has_webhook_endpoints)
     return case
 
 
@@ -30,6 +44,15 @@ def require_sellers_case(session: Session, seller_id: str, case_id: str) -> None
     """404 unless the case exists and is the seller's (without loading it)."""
     if session.scalar(select(Case.id).where(Case.id == case_id, Case.seller_id == seller_id)) is None:
         raise NotFound(f"no case {case_id!r}")
+
+
+def new_case_facts(session: Session, seller_id: str, buyer_email: str | None) -> tuple[bool, bool]:
+    """What a new case needs to know about its seller, in one query: whether the buyer's
+    address is on the seller's suppression list, and whether the seller has webhook endpoints."""
+    suppressed = exists().where(Suppression.seller_id == seller_id, Suppression.email == buyer_email)
+    query = select(suppressed, Seller.has_webhook_endpoints).where(Seller.id == seller_id)
+    buyer_suppressed, has_webhook_endpoints = session.execute(query).one()
+    return buyer_suppressed, has_webhook_endpoints
 
 
 @cache

@@ -29,7 +29,7 @@ from workflow.cases.machine import (
     machine_for,
     refusal_reasons,
 )
-from workflow.cases.repository import insert_new_case, require_sellers_case, sellers_case
+from workflow.cases.repository import insert_new_case, new_case_facts, require_sellers_case, sellers_case
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
 from workflow.models import Case, CaseFeedbackType, CaseTransition, know_derived_columns, new_id
 from workflow.outreach.use_cases import is_suppressed_within
@@ -130,10 +130,12 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
         case.sweep_at, case.next_notice_at = deadlines.schedule_of(case)
         try:
             insert_new_case(session, case)
+            buyer_suppressed, has_webhook_endpoints = new_case_facts(session, seller_id, case.buyer_email)
+            events.know_endpoint_presence(session, seller_id, has_webhook_endpoints)
             # A new case has no email yet; only the suppression list is asked.
             know_derived_columns(
                 case,
-                buyer_suppressed=is_suppressed_within(session, seller_id, case.buyer_email),
+                buyer_suppressed=buyer_suppressed,
                 outreach_status=None,
                 outreach_error=None,
                 outreach_message_id=None,

@@ -23,7 +23,7 @@ from workflow.delivery import outbox
 from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
-from workflow.webhooks.endpoints import SECRET_PREFIX
+from workflow.webhooks.endpoints import SECRET_PREFIX, changing_endpoints_within
 
 # Standard Webhooks' suggested schedule: about a day and a half of attempts after the first.
 RETRY_SCHEDULE_SECONDS = (5, 300, 1800, 7200, 18000, 36000, 36000)
@@ -196,11 +196,14 @@ def record_result(
             },
         )
         if result.status_code == 410:
-            endpoint_id = select(WebhookDelivery.endpoint_id).where(WebhookDelivery.id == delivery_id).scalar_subquery()
-            session.execute(
-                update(WebhookEndpoint)
-                .where(WebhookEndpoint.id == endpoint_id)
-                .values(enabled=False, disabled_reason="the receiver answered 410 Gone")
-                .execution_options(synchronize_session=False)
-            )
+            endpoint_id, seller_id = session.execute(
+                select(WebhookDelivery.endpoint_id, WebhookDelivery.seller_id).where(WebhookDelivery.id == delivery_id)
+            ).one()
+            with changing_endpoints_within(session, seller_id):
+                session.execute(
+                    update(WebhookEndpoint)
+                    .where(WebhookEndpoint.id == endpoint_id)
+                    .values(enabled=False, disabled_reason="the receiver answered 410 Gone")
+                    .execution_options(synchronize_session=False)
+                )
     return RecordedAttempt(values.get("next_attempt_at"))

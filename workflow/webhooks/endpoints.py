@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import base64
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
 
 from workflow.errors import DomainError, NotFound
-from workflow.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
+from workflow.models import Seller, WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
 from workflow.settings import Settings
 from workflow.transactions import read_transaction, write_transaction
 from workflow.webhooks.destinations import resolve_destination
@@ -30,6 +32,31 @@ def _event_types_csv(event_types: list[str]) -> str:
     return ",".join(e for e in EVENT_TYPES if e in event_types)
 
 
+@contextmanager
+def changing_endpoints_within(session: Session, seller_id: str) -> Iterator[None]:
+    """Around every change that adds, removes, enables or disables an endpoint of the seller:
+    `sellers.has_webhook_endpoints` then says whether the seller has an enabled one, as of the
+    commit. A write of a case reads that flag with the case and queues events only when it is
+    true, so an endpoint misses no event of a write that reads the case after its creation
+    committed.
+
+    The seller's row is locked first (FOR NO KEY UPDATE: new cases and deliveries, which only
+    refer to the row, go on), so two changes of one seller's endpoints take turns; the flag is
+    then counted afresh in a statement of its own, which on PostgreSQL sees every change
+    committed before the lock was granted."""
+    seller = select(Seller.id).where(Seller.id == seller_id)
+    session.execute(seller.with_for_update(key_share=True))
+    yield
+    session.flush()
+    enabled_endpoint = exists().where(WebhookEndpoint.seller_id == seller_id, WebhookEndpoint.enabled.is_(True))
+    session.execute(
+        update(Seller)
+        .where(Seller.id == seller_id)
+        .values(has_webhook_endpoints=enabled_endpoint)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def _endpoint(session: Session, seller_id: str, endpoint_id: str, *, lock: bool = False) -> WebhookEndpoint:
     """The seller's endpoint; with `lock`, row-locked for the transaction, so that concurrent
     changes of one endpoint take turns and one that comes after a deletion finds nothing."""
@@ -44,7 +71,7 @@ def create_endpoint(
     session: Session, seller_id: str, url: str, event_types: list[str], enabled: bool, settings: Settings
 ) -> WebhookEndpoint:
     url = resolve_destination(url, settings.webhook_allow_private_networks).url
-    with write_transaction(session):
+    with write_transaction(session), changing_endpoints_within(session, seller_id):
         endpoint = WebhookEndpoint(
             seller_id=seller_id,
             url=url,
@@ -82,7 +109,7 @@ def update_endpoint(
 ) -> WebhookEndpoint:
     if url is not None:
         url = resolve_destination(url, settings.webhook_allow_private_networks).url
-    with write_transaction(session):
+    with write_transaction(session), changing_endpoints_within(session, seller_id):
         endpoint = _endpoint(session, seller_id, endpoint_id, lock=True)
         if url is not None:
             endpoint.url = url
@@ -95,7 +122,7 @@ def update_endpoint(
 
 
 def delete_endpoint(session: Session, seller_id: str, endpoint_id: str) -> None:
-    with write_transaction(session):
+    with write_transaction(session), changing_endpoints_within(session, seller_id):
         session.delete(_endpoint(session, seller_id, endpoint_id, lock=True))
 
 

@@ -39,10 +39,18 @@ def _forget_subscribers(session: Session, transaction) -> None:
         session.info.pop(_SUBSCRIBERS, None)
 
 
+def know_endpoint_presence(session: Session, seller_id: str, has_webhook_endpoints: bool) -> None:
+    """The caller read `sellers.has_webhook_endpoints` in this transaction, with the case it
+    writes: a seller without endpoints has no subscribers, and its events need no look-up."""
+    if not has_webhook_endpoints:
+        session.info.setdefault(_SUBSCRIBERS, {})[seller_id] = []
+
+
 def _subscribers(session: Session, seller_id: str, event_type: str) -> list[str]:
     """Ids of the seller's enabled endpoints that want `event_type`, read once per transaction
-    (a worker batch emits for many messages of the same sellers). Every write asks, and most
-    sellers have no endpoint: a plain two-column query, no ORM objects."""
+    (a worker batch emits for many messages of the same sellers), and not at all when the
+    seller is known to have none (know_endpoint_presence). A plain two-column query, no ORM
+    objects."""
     known = session.info.setdefault(_SUBSCRIBERS, {})
     if seller_id not in known:
         known[seller_id] = session.execute(
