@@ -12,41 +12,46 @@ from workflow.models import AmazonRemovalRequest, Case, RemovalRequestOutcome
 from workflow.policy import RemovalGround
 from workflow.transactions import read_transaction
 
-OUTCOME_OF_EVENT = {
-    "amazon_removed_feedback": RemovalRequestOutcome.removed,
-    "amazon_declined": RemovalRequestOutcome.declined,
-}
-
 
 class RemovalRequestRecorder:
     """Machine listener: `request_amazon_removal` records the request and the grounds it claims;
-    Amazon's answer is recorded on the request it answers."""
+    Amazon's answer is recorded on the request it answers. Named after its events, not a
+    generic after_transition: the machine resolves each callback name on every transition it
+    applies to, whenever it is built."""
 
     def __init__(self, transition: TransitionContext) -> None:
         self.session = transition.session
         self.now = transition.now
 
-    def after_transition(self, event, model: Case) -> None:
-        event = str(event)
-        if event == "request_amazon_removal":
-            self.session.add(
-                AmazonRemovalRequest(
-                    seller_id=model.seller_id,
-                    case_id=model.id,
-                    marketplace=model.marketplace,
-                    grounds=",".join(model.amazon_removal_grounds),
-                    filed_at=self.now,
-                )
+    def after_request_amazon_removal(self, model: Case) -> None:
+        self.session.add(
+            AmazonRemovalRequest(
+                seller_id=model.seller_id,
+                case_id=model.id,
+                marketplace=model.marketplace,
+                grounds=",".join(model.amazon_removal_grounds),
+                filed_at=self.now,
             )
-        elif event in OUTCOME_OF_EVENT:
+        )
+
+    def after_amazon_removed_feedback(self, model: Case) -> None:
+        self._answered(model, RemovalRequestOutcome.removed)
+
+    def after_amazon_declined(self, model: Case) -> None:
+        self._answered(model, RemovalRequestOutcome.declined)
+
+    def _answered(self, model: Case, outcome: RemovalRequestOutcome) -> None:
+        # Without an autoflush: the case would be written now, and again with the changes the
+        # transition's later callbacks make (its history's updated_at), raising its version twice.
+        with self.session.no_autoflush:
             request = self.session.scalar(
                 select(AmazonRemovalRequest)
                 .where(AmazonRemovalRequest.case_id == model.id, AmazonRemovalRequest.outcome.is_(None))
                 .order_by(AmazonRemovalRequest.filed_at.desc(), AmazonRemovalRequest.id.desc())
             )
-            if request is not None:
-                request.outcome = OUTCOME_OF_EVENT[event]
-                request.decided_at = self.now
+        if request is not None:
+            request.outcome = outcome
+            request.decided_at = self.now
 
 
 class RemovalCounts(BaseModel):

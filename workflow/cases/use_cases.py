@@ -233,15 +233,16 @@ def transition_within(
 ) -> None:
     """Fire `event` on a case loaded for update, inside the caller's transaction, with every
     listener attached: the built-in ones of workflow/effects.py, then the installed plug-ins."""
-    built_in, listeners = _listeners(session, actor, settings, now)
+    transition, listeners = _listeners(session, actor, settings, now)
     arguments = {"now": now, "note": note, "actor": actor, "session": session, **(fields or {})}
+    source = case.state
     try:
         with _listener_failure_explained(settings, event, case):
             machine_for(case, listeners=listeners).send(event, **arguments)
     except TransitionNotAllowed:
         reasons = refusal_reasons(case, event, now)
         raise EventRefused(f"{event} refused: " + "; ".join(reasons), reasons=reasons) from None
-    effects.after_send(built_in)
+    effects.after_transition(transition, case, event, source, note)
 
 
 def transition_each_within(
@@ -261,25 +262,30 @@ def transition_each_within(
     Cheaper per case than transition_within: one set of listeners serves the batch (each case
     still gets a machine of its own, built from its row), and the moved rows are written with
     one batched UPDATE."""
-    built_in, listeners = _listeners(session, actor, settings, now)
+    transition, listeners = _listeners(session, actor, settings, now)
     arguments = {"now": now, "note": note, "actor": actor, "session": session}
-    moved = []
+    moved: list[tuple[Case, str]] = []
     for case in cases:
+        source = case.state
         try:
             with _listener_failure_explained(settings, event, case):
                 machine_for(case, listeners=listeners).send(event, **arguments)
         except TransitionNotAllowed:
             continue
-        moved.append(case)
-    _update_in_one_batch(session, moved)
-    effects.after_send(built_in)
-    return moved
+        moved.append((case, source))
+    _update_in_one_batch(session, [case for case, _ in moved])
+    for case, source in moved:
+        effects.after_transition(transition, case, event, source, note)
+    return [case for case, _ in moved]
 
 
-def _listeners(session: Session, actor: str, settings: Settings, now: datetime) -> tuple[list[object], list[object]]:
-    """The built-in listeners of one transition (or one batch), and with them the installed ones."""
-    built_in = effects.transition_listeners(TransitionContext(session, actor, settings, now))
-    return built_in, [*built_in, *(installed.listener for installed in settings.listeners)]
+def _listeners(
+    session: Session, actor: str, settings: Settings, now: datetime
+) -> tuple[TransitionContext, list[object]]:
+    """The context of one transition (or one batch), and its listeners: the built-in ones, then
+    the installed ones."""
+    transition = TransitionContext(session, actor, settings, now)
+    return transition, [*effects.transition_listeners(transition), *(i.listener for i in settings.listeners)]
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from workflow.cases.machine import TransitionContext
+from workflow.cases.machine import CaseMachine
 from workflow.cases.representation import case_representation
 from workflow.clock import iso_utc
 from workflow.models import DERIVED_CASE_COLUMNS, Case, WebhookDelivery, WebhookEndpoint
@@ -100,21 +100,12 @@ def _emit_all(session: Session, case: Case, event_types: tuple[str, ...], now: d
             )
 
 
-class WebhookEmitter:
-    """Machine listener: every transition queues case.transitioned, and case.closed when the
-    case closes, once the transition's changes are flushed."""
-
-    def __init__(self, transition: TransitionContext) -> None:
-        self.session = transition.session
-        self.now = transition.now
-        self.pending: list[tuple[Case, tuple[str, ...], dict]] = []
-
-    def after_transition(self, event, source, target, model: Case, actor: str, note: str | None = None) -> None:
-        transition = {"event": str(event), "from_state": source.id, "to_state": target.id, "actor": actor, "note": note}
-        event_types = ("case.transitioned", "case.closed") if target.final else ("case.transitioned",)
-        self.pending.append((model, event_types, {"transition": transition}))
-
-    def after_send(self) -> None:
-        for case, event_types, extra in self.pending:
-            _emit_all(self.session, case, event_types, self.now, extra)
-        self.pending.clear()
+def emit_transition(
+    session: Session, case: Case, event: str, source: str, *, actor: str, note: str | None, now: datetime
+) -> None:
+    """Queue case.transitioned, and case.closed when the case closed, for a transition from
+    `source` the machine has just made, with all its listeners' changes in the session."""
+    transition = {"event": event, "from_state": source, "to_state": case.state, "actor": actor, "note": note}
+    final = CaseMachine.states_map[case.state].final
+    event_types = ("case.transitioned", "case.closed") if final else ("case.transitioned",)
+    _emit_all(session, case, event_types, now, {"transition": transition})
