@@ -46,37 +46,52 @@ def require_sellers_case(session: Session, seller_id: str, case_id: str) -> None
         raise NotFound(f"no case {case_id!r}")
 
 
+# Built once, as the case's SELECT above: whether the buyer's address is suppressed, and
+# whether the seller has webhook endpoints.
+_NEW_CASE_FACTS = select(
+    exists().where(Suppression.seller_id == bindparam("seller_id"), Suppression.email == bindparam("buyer_email")),
+    Seller.has_webhook_endpoints,
+).where(Seller.id == bindparam("seller_id"))
+
+
 def new_case_facts(session: Session, seller_id: str, buyer_email: str | None) -> tuple[bool, bool]:
     """What a new case needs to know about its seller, in one query: whether the buyer's
     address is on the seller's suppression list, and whether the seller has webhook endpoints."""
-    suppressed = exists().where(Suppression.seller_id == seller_id, Suppression.email == buyer_email)
-    query = select(suppressed, Seller.has_webhook_endpoints).where(Seller.id == seller_id)
-    buyer_suppressed, has_webhook_endpoints = session.execute(query).one()
-    return buyer_suppressed, has_webhook_endpoints
+    facts = session.connection().execute(_NEW_CASE_FACTS, {"seller_id": seller_id, "buyer_email": buyer_email})
+    buyer_suppressed, has_webhook_endpoints = facts.one()
+    return bool(buyer_suppressed), has_webhook_endpoints
 
 
 @cache
-def _stored_attributes() -> tuple[str, ...]:
-    """The case's own columns, by attribute name (not the derived ones, read through
-    subqueries). Asked on first use: the mapping is complete only once every module is in."""
+def _stored_columns() -> tuple[tuple[str, str], ...]:
+    """The case's own columns (not the derived ones, read through subqueries), as (attribute
+    name, column name). Asked on first use: the mapping is complete only once every module is in."""
     return tuple(
-        attribute.key for attribute in Case.__mapper__.column_attrs if attribute.columns[0].table is Case.__table__
+        (attribute.key, attribute.columns[0].key)
+        for attribute in Case.__mapper__.column_attrs
+        if attribute.columns[0].table is Case.__table__
     )
 
 
+_INSERT_CASE = insert(Case.__table__)
+_INSERT_TYPES = insert(CaseFeedbackType.__table__)
+
+
 def insert_new_case(session: Session, case: Case) -> None:
-    """Write a new case with two INSERTs (its row, its feedback type rows) instead of a
-    unit-of-work flush, whose bookkeeping was a third of opening a case; the object then joins
-    the session as if it had been loaded. No default or mapper event runs: `case` must have
-    every column set, its schedule columns included (deadlines.schedule_of): a column left
-    unset would be read again after the commit, in a transaction of its own."""
+    """Write a new case with two Core INSERTs (its row, its feedback type rows) instead of a
+    unit-of-work flush or the ORM's bulk insert, whose bookkeeping cost more than the INSERTs;
+    the object then joins the session as if it had been loaded. No default or mapper event
+    runs: `case` must have every column set, its schedule columns included
+    (deadlines.schedule_of): a column left unset would be read again after the commit, in a
+    transaction of its own."""
     values = inspect(case).dict
-    unset = [key for key in _stored_attributes() if key not in values]
+    unset = [key for key, _column in _stored_columns() if key not in values]
     if unset:
         raise ValueError(f"a new case must have every column set; unset: {', '.join(unset)}")
-    session.execute(insert(Case), [{key: values[key] for key in _stored_attributes()}])
+    connection = session.connection()
+    connection.execute(_INSERT_CASE, {column: values[key] for key, column in _stored_columns()})
     type_rows = feedback_type_rows(case.id, case.seller_id, case.feedback_types_csv)
     if type_rows:
-        session.execute(insert(CaseFeedbackType), type_rows)
+        connection.execute(_INSERT_TYPES, type_rows)
     make_transient_to_detached(case)
     session.add(case)
