@@ -278,7 +278,7 @@ def test_an_import_is_scoped_to_its_seller_for_disappearance(app, client, seller
 
 def test_the_worker_triages_imported_comments(client, seller, worker):
     rows = german_rows()
-    rows[2] = Row(ago(8), 1, "Geht so.", order_id(3))  # nothing to recognise in it
+    rows[2] = Row(ago(8), 1, "Hmm.", order_id(3))  # nothing to recognise in it
     upload(client, seller, report_bytes(rows, "DE"))
     worker.run_once(utcnow())
     cases = cases_of(client, seller)

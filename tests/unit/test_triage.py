@@ -172,7 +172,13 @@ def test_the_result_is_plain_json_data():
 @pytest.mark.parametrize(
     "comment, language",
     [
-        ("The strap snapped on day three and the buckle rusts.", "en"),
+        pytest.param(
+            "The strap snapped on day three and the buckle rusts.",
+            "en",
+            # Known limit of the type model (docs/triage.md): it adds damage on arrival for the
+            # wear the rules read as the product's quality.
+            marks=pytest.mark.xfail(strict=True, reason="the type model reads the wear as damage on arrival"),
+        ),
         ("Der Ventilator ist so laut wie ein Düsenjet.", "de"),
         ("Chaussettes trouées après deux ports, tissu rêche.", "fr"),
         ("El sonido se corta todo el rato.", "es"),
@@ -213,14 +219,14 @@ def test_judging_words_under_three_stars_or_more_find_nothing():
     assert triage("Honestly pathetic. My kids laughed at it.", 3).type_codes == []
 
 
-def test_a_product_complaint_beside_unexplained_words_about_the_seller_is_not_offered_for_removal():
+def test_a_product_complaint_beside_a_slow_shipment_by_the_seller_is_not_offered_for_removal():
     comment = "Feels cheap, and it took the seller a week to ship it."
     result = triage(comment, 1)
     decision = result.product_review_only
     assert not decision.removable
     assert "product_review_only" not in result.ground_codes
-    assert {span.text for span in decision.unexplained} == {"seller", "ship"}
-    assert '"seller"' in result.explanation and "should read it" in result.explanation
+    assert "late_delivery" in [finding.code for finding in decision.blocking]
+    assert "not removable" in result.explanation
 
 
 @pytest.mark.parametrize(

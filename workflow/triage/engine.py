@@ -1,17 +1,23 @@
 """The triage of one comment: language, feedback types, removal grounds, mistake, explanation.
 
-Pure: no I/O, no clock. Precision comes first for the grounds, because a wrong removal
-request costs the seller more than a missed one.
+The feedback types are decided by a trained linear model (`classifier.py`) that reads the
+comment's wording and the rules' findings; the rules give the evidence spans, negation, the
+damage and warning readings, obscenity and personal information.
+
+Pure: no I/O, no clock (the model's weights are package data, loaded once). Precision comes
+first for the grounds, because a wrong removal request costs the seller more than a missed one.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from workflow.policy import FEEDBACK_TYPES_BY_CODE, RemovalGround, in_policy_order, removal_grounds
+from workflow.triage.classifier import Reading, TypeModel, type_model
 from workflow.triage.explanation import explain
+from workflow.triage.features import comment_features
 from workflow.triage.language import COVERED_LANGUAGES, detect_language, normalise_language
 from workflow.triage.lexicons import (
     ARRIVAL_CUES,
@@ -44,6 +50,7 @@ from workflow.triage.vocabulary import (
 
 MISTAKE_TYPE = "mistake"
 PRODUCT_REVIEW_TYPE = "product_review"
+NO_MISTAKE = MistakeVerdict(False, ())
 SCAM_WARNING_TYPE = "scam_warning"
 # Ratings under which praise is a mistake (1-2 stars are negative feedback).
 NEGATIVE_RATINGS = (1, 2)
@@ -71,7 +78,7 @@ _FOLD = str.maketrans(
 )
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
@@ -80,14 +87,14 @@ def _compile(patterns: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
     if not spaced:
         return re.compile(alternatives)
     # Buyers write apostrophes either way and often leave them out of "don't".
-    alternatives = _fold(alternatives).replace("'", "['’]").replace("n['’]t", "n['’]?t")
+    alternatives = fold(alternatives).replace("'", "['’]").replace("n['’]t", "n['’]?t")
     # A match starts and ends at a word edge; one that ends in a space or a sign ("instead of ")
     # has its edge already.
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:(?!\w)|(?<!\w))", re.IGNORECASE)
 
 
 def _compile_cue(pattern: str, spaced: bool) -> re.Pattern[str]:
-    return re.compile(_fold(pattern) if spaced else pattern, re.IGNORECASE)
+    return re.compile(fold(pattern) if spaced else pattern, re.IGNORECASE)
 
 
 def _type_patterns(language: str) -> dict[str, tuple[str, ...]]:
@@ -115,22 +122,42 @@ _ITEM_NOUNS = {language: _compile_cue(p, language != "ja") for language, p in IT
 _OTHER_TOPICS = {language: _compile_cue(p, language != "ja") for language, p in OTHER_TOPIC_WORDS.items()}
 _NEGATIVE_WORDS = {language: _compile_cue(p, language != "ja") for language, p in NEGATIVE_WORDS.items()}
 _SERVICE_WORDS = {language: _compile_cue(p, language != "ja") for language, p in SERVICE_WORDS.items()}
+# Words the model reads as cues besides the types the rules found.
+_CUE_REGEXES = {"service words": _SERVICE_WORDS, "other topics": _OTHER_TOPICS, "contrast": _CONTRAST_REGEXES}
 
 
-def triage(comment: str, rating: int, *, language: str | None = None, marketplace: str | None = None) -> TriageResult:
-    """What a careful seller would find in one comment, each finding with its evidence."""
+@dataclass(frozen=True)
+class RuleReading:
+    """What the rules find in a comment of a covered language: the types with their spans (the
+    fallback's product review and a clear mistake included), the praise, and the cues the model
+    reads as features."""
+
+    spans: dict[str, tuple[Span, ...]]
+    praise: tuple[Span, ...]
+    cues: tuple[str, ...]
+
+
+def triage(
+    comment: str,
+    rating: int,
+    *,
+    language: str | None = None,
+    marketplace: str | None = None,
+    model: TypeModel | None = None,
+) -> TriageResult:
+    """What a careful seller would find in one comment, each finding with its evidence. `model`
+    is the shipped type model unless given (the training script measures a model before it ships)."""
+    model = model or type_model()
     given = language is not None and language.strip() != ""
     code = normalise_language(language) if given else detect_language(comment)
     covered = code in COVERED_LANGUAGES
 
-    text = _fold(comment) if code != "ja" else comment
-    findings = _type_findings(comment, text, code) if covered else []
-    mistake = _mistake(comment, text, code, rating, findings) if covered else MistakeVerdict(False, ())
-    if mistake.is_mistake:
-        findings = [TypeFinding(MISTAKE_TYPE, mistake.spans)]
-    elif covered and not findings:
-        findings = _judged_item(comment, text, code, rating)
-    product_decision = _product_review_decision(findings, comment, text, code)
+    text = fold(comment) if code != "ja" else comment
+    if covered:
+        findings, mistake, reading = _classified(model, comment, text, code, rating)
+    else:
+        findings, mistake, reading = [], NO_MISTAKE, None
+    product_decision = _product_review_decision(model, findings, reading, comment, text, code)
     grounds = []
     if product_decision.removable:
         spans = product_decision.product_spans
@@ -160,6 +187,59 @@ def triage(comment: str, rating: int, *, language: str | None = None, marketplac
         explanation="",
     )
     return replace(result, explanation=explain(result))
+
+
+def read_rules(comment: str, text: str, language: str, rating: int) -> RuleReading:
+    """The rules' reading of a comment in a covered language (`text` is the comment folded)."""
+    findings = _type_findings(comment, text, language)
+    praise = _praise_spans(comment, text, language)
+    mistake = _mistake(comment, text, language, rating, findings, praise)
+    judged = [] if findings or mistake.is_mistake else _judged_item(comment, text, language, rating)
+    spans = {finding.code: finding.spans for finding in findings + judged}
+    if mistake.is_mistake:
+        spans[MISTAKE_TYPE] = mistake.spans
+    cues = [f"type {finding.code}" for finding in findings]
+    cues += ["judged item"] * bool(judged) + ["mistake"] * mistake.is_mistake + ["praise"] * bool(praise)
+    for cue, regexes in _CUE_REGEXES.items():
+        if regexes[language].search(text):
+            cues.append(cue)
+    return RuleReading(spans, praise, tuple(cues))
+
+
+def _classified(
+    model: TypeModel, comment: str, text: str, language: str, rating: int
+) -> tuple[list[TypeFinding], MistakeVerdict, Reading | None]:
+    """The types the model finds, each with the rules' spans for it or, when only the model
+    found it, the clause that weighs most towards it. The model learned from negative feedback
+    (1-2 stars) only: under a better rating the rules' findings stand alone."""
+    rules = read_rules(comment, text, language, rating)
+    if rating not in NEGATIVE_RATINGS:
+        return [TypeFinding(code, rules.spans[code]) for code in in_policy_order(list(rules.spans))], NO_MISTAKE, None
+    reading = model.read(*comment_features(text, language, rules.cues))
+    probabilities = reading.types
+    codes = model.found(probabilities, set(rules.spans))
+    if MISTAKE_TYPE in codes:
+        codes.remove(MISTAKE_TYPE)
+        # Praise under a negative rating is a mistake only when it outweighs every complaint.
+        if probabilities[MISTAKE_TYPE] == max(probabilities.values()):
+            if rules.praise:
+                finding = TypeFinding(MISTAKE_TYPE, rules.praise)
+            else:
+                clause = model.strongest_clauses(text, language, [MISTAKE_TYPE])[MISTAKE_TYPE]
+                finding = _judged_finding(MISTAKE_TYPE, clause, comment)
+            return [finding], MistakeVerdict(True, finding.spans), reading
+    codes = in_policy_order(codes)
+    judged = model.strongest_clauses(text, language, [code for code in codes if code not in rules.spans])
+    findings = [
+        TypeFinding(code, rules.spans[code]) if code in rules.spans else _judged_finding(code, judged[code], comment)
+        for code in codes
+    ]
+    return findings, NO_MISTAKE, reading
+
+
+def _judged_finding(code: str, clause: tuple[int, int], comment: str) -> TypeFinding:
+    start, end = clause
+    return TypeFinding(code, (Span(start, end, comment[start:end]),), judged_from_wording=True)
 
 
 def _type_findings(comment: str, text: str, language: str) -> list[TypeFinding]:
@@ -235,15 +315,20 @@ def _damage_belongs_to(text: str, span: Span, language: str) -> str:
     return "damaged_item"
 
 
-def _mistake(comment: str, text: str, language: str, rating: int, findings: list[TypeFinding]) -> MistakeVerdict:
-    """Clear praise, no complaint, no "but": under 1-2 stars the buyer meant a good rating."""
-    if rating not in NEGATIVE_RATINGS or findings:
-        return MistakeVerdict(False, ())
-    praise = [
+def _praise_spans(comment: str, text: str, language: str) -> tuple[Span, ...]:
+    return tuple(
         Span(m.start(), m.end(), comment[m.start() : m.end()])
         for m in _PRAISE_REGEXES[language].finditer(text)
         if not _negated(text, m.start(), m.end(), language)
-    ]
+    )
+
+
+def _mistake(
+    comment: str, text: str, language: str, rating: int, findings: list[TypeFinding], praise: tuple[Span, ...]
+) -> MistakeVerdict:
+    """Clear praise, no complaint, no "but": under 1-2 stars the buyer meant a good rating."""
+    if rating not in NEGATIVE_RATINGS or findings:
+        return MistakeVerdict(False, ())
     if not praise or _CONTRAST_REGEXES[language].search(text):
         return MistakeVerdict(False, ())
     distinct = {span.text.lower() for span in praise}
@@ -251,7 +336,7 @@ def _mistake(comment: str, text: str, language: str, rating: int, findings: list
     share = sum(len(span.text) for span in praise) / letters
     if len(distinct) < 2 and share < PRAISE_SHARE:
         return MistakeVerdict(False, ())
-    return MistakeVerdict(True, tuple(praise))
+    return MistakeVerdict(True, praise)
 
 
 def _judged_item(comment: str, text: str, language: str, rating: int) -> list[TypeFinding]:
@@ -269,27 +354,46 @@ def _judged_item(comment: str, text: str, language: str, rating: int) -> list[Ty
 
 
 def _product_review_decision(
-    findings: list[TypeFinding], comment: str, text: str, language: str | None
+    model: TypeModel,
+    findings: list[TypeFinding],
+    reading: Reading | None,
+    comment: str,
+    text: str,
+    language: str | None,
 ) -> ProductReviewDecision:
     codes = [finding.code for finding in findings]
     product = [f for f in findings if FEEDBACK_TYPES_BY_CODE[f.code].product_related]
     blocking = tuple(f for f in findings if not FEEDBACK_TYPES_BY_CODE[f.code].product_related)
     removable = RemovalGround.PRODUCT_REVIEW_ONLY.value in removal_grounds(codes, [])
+    possible: tuple[str, ...] = ()
+    doubtful = False
     unexplained: tuple[Span, ...] = ()
+    if removable and reading is not None:
+        # A wrong removal request costs more than a missed one: a comment found to be about the
+        # product is offered only while the model finds every other type unlikely and the comment
+        # likely to be about the product alone...
+        possible = tuple(
+            code
+            for code, probability in reading.types.items()
+            if not FEEDBACK_TYPES_BY_CODE[code].product_related and probability >= model.product_guard
+        )
+        doubtful = reading.product_only < model.product_threshold
     if removable:
-        # A wrong removal request costs more than a missed one: words about the seller or the
-        # delivery that no finding explains may be a complaint the patterns do not know.
-        explained = [span for finding in findings for span in finding.spans]
+        # ...and while no word about the seller or the delivery is left that the rules' findings
+        # do not explain.
+        explained = [span for finding in findings if not finding.judged_from_wording for span in finding.spans]
         unexplained = tuple(
             Span(m.start(), m.end(), comment[m.start() : m.end()])
             for m in _SERVICE_WORDS[language].finditer(text)
             if not any(s.start <= m.start() and m.end() <= s.end for s in explained)
         )
     return ProductReviewDecision(
-        removable=removable and not unexplained,
+        removable=removable and not possible and not doubtful and not unexplained,
         product_spans=tuple(span for finding in product for span in finding.spans),
         blocking=blocking if product else (),
         unexplained=unexplained,
+        possible=tuple(in_policy_order(list(possible))),
+        doubtful=removable and doubtful,
     )
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from workflow.policy import FEEDBACK_TYPES_BY_CODE
 
 if TYPE_CHECKING:
-    from workflow.triage.model import Span, TriageResult
+    from workflow.triage.model import Span, TriageResult, TypeFinding
 
 _LANGUAGE_NAMES = {
     "en": "English",
@@ -34,6 +34,12 @@ def _quoted(spans: tuple[Span, ...], limit: int = 3) -> str:
     return shown + (f" and {len(texts) - limit} more" if len(texts) > limit else "")
 
 
+def _evidence(finding: TypeFinding) -> str:
+    if finding.judged_from_wording:
+        return f"judged from the wording as a whole, most of all {_quoted(finding.spans)}"
+    return _quoted(finding.spans)
+
+
 def _label(code: str) -> str:
     return FEEDBACK_TYPES_BY_CODE[code].label
 
@@ -55,7 +61,7 @@ def explain(result: TriageResult) -> str:
             "the buyer probably picked the wrong rating (Mistake)."
         )
     elif result.feedback_types:
-        found = "; ".join(f"{_label(f.code)} ({_quoted(f.spans)})" for f in result.feedback_types)
+        found = "; ".join(f"{_label(f.code)} ({_evidence(f)})" for f in result.feedback_types)
         sentences.append(f"Found: {found}.")
     elif result.language_covered:
         sentences.append("No feedback type was recognised: the seller should pick the types.")
@@ -78,6 +84,17 @@ def explain(result: TriageResult) -> str:
             "It is not offered as a product review: besides the product, it speaks of the seller, the "
             f"delivery or the service ({_quoted(decision.unexplained)}) in words the triage cannot judge, "
             "so the seller should read it before asking Amazon."
+        )
+    elif decision.possible:
+        others = ", ".join(_label(code) for code in decision.possible)
+        sentences.append(
+            "It is not offered as a product review: its wording may also be about the order or the service "
+            f"({others}), so the seller should read it before asking Amazon."
+        )
+    elif decision.doubtful:
+        sentences.append(
+            "It is not offered as a product review: judged from the wording as a whole, it is not clearly about "
+            "the product alone, so the seller should read it before asking Amazon."
         )
 
     for ground in result.grounds:

@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 import zlib
+from functools import lru_cache
 
 # Size of the hashed feature space: large enough that the few thousand training comments'
 # n-grams rarely share a bucket.
@@ -25,32 +26,33 @@ def _hashed(feature: str) -> int:
     return zlib.crc32(feature.encode()) & (BUCKETS - 1)
 
 
-def _text_features(folded: str, language: str) -> set[str]:
-    """Latin script: 2-5 letter n-grams inside each word (with its edges) and the words and word
-    pairs. Japanese, written without spaces: 1-3 character n-grams of the whole text."""
+@lru_cache(maxsize=1 << 16)
+def _word_features(word: str) -> tuple[int, ...]:
+    """A word's own features, hashed: its 2-5 letter n-grams with its edges, and itself.
+    Remembered, because buyers use the same words again and again."""
+    edged = f" {word} "
+    grams = {edged[i : i + n] for n in (2, 3, 4, 5) for i in range(len(edged) - n + 1)}
+    grams.add(f"w {word}")
+    return tuple(_hashed(gram) for gram in grams)
+
+
+def _text_features(folded: str, language: str) -> set[int]:
+    """Latin script: the words' features and the word pairs. Japanese, written without spaces:
+    1-3 character n-grams of the whole text."""
     if language == "ja":
         text = _SPACE.sub("", unicodedata.normalize("NFKC", folded).lower())
-        return {text[i : i + n] for n in (1, 2, 3) for i in range(len(text) - n + 1)}
+        return {_hashed(text[i : i + n]) for n in (1, 2, 3) for i in range(len(text) - n + 1)}
     words = _WORD.findall(folded.lower())
-    grams = {f"w {word}" for word in words}
-    grams.update(f"b {first} {second}" for first, second in zip(words, words[1:], strict=False))
-    for word in words:
-        edged = f" {word} "
-        grams.update(edged[i : i + n] for n in (2, 3, 4, 5) for i in range(len(edged) - n + 1))
-    return grams
+    features = set().union(*map(_word_features, words))
+    features.update(_hashed(f"b {first} {second}") for first, second in zip(words, words[1:], strict=False))
+    return features
 
 
 def comment_features(folded: str, language: str, cues: tuple[str, ...]) -> tuple[list[int], list[float]]:
-    """The comment (accent-folded) as hashed feature indices and their values. The text's
-    features share one unit of weight (L2 norm 1), so a long comment does not outvote a short
-    one; each rule cue (a type the rules found, a service word, praise) counts 1 on its own."""
+    """The comment (accent-folded) as hashed feature indices and their values (an index may
+    come twice: its values add up). The text's features share one unit of weight (L2 norm 1), so
+    a long comment does not outvote a short one; each rule cue (a type the rules found, a
+    service word, praise) counts 1 on its own."""
     text = _text_features(folded, language)
     weight = 1 / math.sqrt(len(text)) if text else 0.0
-    counts: dict[int, float] = {}
-    for feature in text:
-        index = _hashed(feature)
-        counts[index] = counts.get(index, 0.0) + weight
-    for cue in cues:
-        index = _hashed(f"rule {cue}")
-        counts[index] = counts.get(index, 0.0) + 1.0
-    return list(counts), list(counts.values())
+    return list(text) + [_hashed(f"rule {cue}") for cue in cues], [weight] * len(text) + [1.0] * len(cues)

@@ -16,10 +16,12 @@ class Span:
 
 @dataclass(frozen=True)
 class TypeFinding:
-    """A feedback type of the policy table, with the words that point at it."""
+    """A feedback type of the policy table, with the words that point at it: the rules' matches,
+    or, when only the model found the type (`judged_from_wording`), the clause that weighed most."""
 
     code: str
     spans: tuple[Span, ...]
+    judged_from_wording: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,16 @@ class ProductReviewDecision:
     """Whether the entire comment is a product review. When it is not, `blocking` names the
     findings about delivery, packaging, service or the order that keep it from being one, and
     `unexplained` the words about the seller, delivery or service that no finding explains
-    but that keep a comment otherwise about the product from counting as a product review."""
+    but that keep a comment otherwise about the product from counting as a product review;
+    `possible` the other types the model finds too likely to rule out, and `doubtful` that the
+    model finds the comment not clearly about the product alone."""
 
     removable: bool
     product_spans: tuple[Span, ...]
     blocking: tuple[TypeFinding, ...]
     unexplained: tuple[Span, ...] = ()
+    possible: tuple[str, ...] = ()
+    doubtful: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,11 @@ class SpanOut(BaseModel):
 class TypeFindingOut(BaseModel):
     code: str
     spans: list[SpanOut]
+    judged_from_wording: bool = Field(
+        default=False,
+        description="True: no rule matched this type; the model judged it from the wording as a whole and "
+        "the span is the clause that weighed most.",
+    )
 
 
 class GroundFindingOut(BaseModel):
