@@ -8,11 +8,15 @@ that arrives without one.
 Sets: every labelled set in bench/triage/ (dev, dev2, heldout and the corpus train-<lang>) is a
 TRAINING set: the type model learned from all of them (bench/triage_train.py), so their figures
 say how well it fits, not how it does on new comments; the unseen estimate is the
-cross-validation that bench/triage_train.py prints. The external check beside the repository
-(../shared/data/triage-dev.tsv), read only when it exists, is not trained on. Columns: lang,
-rating, types, grounds, comment; types and grounds comma-separated.
+cross-validation that bench/triage_train.py prints. bench/triage/sealed/blind.tsv is the
+SEALED test: 60 comments per language written blind by someone who saw only the labelling
+guide, never trained on, and measured once on the final model; it lives in a folder of its
+own so that training never reads it, and reading its errors to tune the rules or the model
+would unseal it. The external check beside the repository (../shared/data/triage-dev.tsv),
+read only when it exists, is not trained on either. Columns: lang, rating, types, grounds,
+comment; types and grounds comma-separated.
 
-    python bench/triage_eval.py [--sets training,external] [--errors]
+    python bench/triage_eval.py [--sets training,sealed,external] [--errors]
 """
 
 from __future__ import annotations
@@ -31,10 +35,11 @@ sys.path.insert(0, str(ROOT))
 from workflow.policy import RemovalGround  # noqa: E402
 from workflow.triage import triage  # noqa: E402
 
-# The sets the type model was trained on, and the external check it never saw.
+# The sets the type model was trained on, and the two it never saw.
 TRAINING_SETS = sorted((ROOT / "bench" / "triage").glob("*.tsv"))
+SEALED_SET = ROOT / "bench" / "triage" / "sealed" / "blind.tsv"
 EXTERNAL_SET = ROOT.parent / "shared" / "data" / "triage-dev.tsv"
-SETS = {"training": TRAINING_SETS, "external": [EXTERNAL_SET]}
+SETS = {"training": TRAINING_SETS, "sealed": [SEALED_SET], "external": [EXTERNAL_SET]}
 GROUNDS = [
     RemovalGround.PRODUCT_REVIEW_ONLY.value,
     RemovalGround.OBSCENE_LANGUAGE.value,
