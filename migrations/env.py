@@ -1,4 +1,5 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -94,11 +95,31 @@ def run_migrations_online():
 
     connectable = get_engine()
 
-    with connectable.connect() as connection:
+    with connectable.connect() as connection, _foreign_keys_off_on_sqlite(connection):
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
+
+
+@contextmanager
+def _foreign_keys_off_on_sqlite(connection):
+    """SQLite changes a column or a constraint by copying the table and dropping the old one
+    (batch migrations); with foreign keys on, dropping `cases` would delete every row that
+    cascades from it (its history, its emails). SQLite only takes this setting outside a
+    transaction, so it is given to the driver's connection before the migration begins, and
+    given back before the connection returns to the pool."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        if connection.in_transaction():  # Alembic commits each migration; only reads can be left
+            connection.rollback()
+        driver.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

@@ -128,3 +128,30 @@ def test_sellers_with_an_enabled_endpoint_are_known_to_have_one_after_0011(tmp_p
             ("sel_2", False),
             ("sel_3", False),
         ]
+
+
+def test_migrations_that_rebuild_the_cases_table_keep_the_rows_that_cascade_from_it(tmp_path):
+    """SQLite changes some columns by copying a table and dropping the old one; with foreign keys
+    on, dropping `cases` would delete its history. 0006 rebuilds `cases` (a new foreign key)."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/rebuild.db"})
+    with app.app_context():
+        upgrade(revision="0005")
+        with db.engine.begin() as connection:
+            for statement in (
+                "INSERT INTO sellers (id, name, created_at) VALUES ('sel_1', 'Acme', '2026-11-01 00:00:00')",
+                "INSERT INTO cases (id, seller_id, order_id, rating, comment, published_at, feedback_types,"
+                " asserted_grounds, state, customer_removal_by, amazon_removal_by, version, created_at, updated_at,"
+                " buyer_opted_out, shipped_on_time_with_buy_shipping, notices_sent)"
+                " VALUES ('case_1', 'sel_1', '111-1111111-1111111', 1, 'Late', '2026-11-01 00:00:00',"
+                " 'late_delivery', '', 'closed', '2026-12-31 00:00:00', '2027-01-30 00:00:00', 2,"
+                " '2026-11-01 00:00:00', '2026-11-02 00:00:00', 0, 0, 0)",
+                "INSERT INTO case_transitions (case_id, event, from_state, to_state, actor, at)"
+                " VALUES ('case_1', 'close', 'new', 'closed', 'seller', '2026-11-02 00:00:00')",
+            ):
+                connection.exec_driver_sql(statement)
+        upgrade()
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM case_transitions").scalar() == 1
+            assert connection.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 1
+            # The connection goes back to the pool as the app expects it.
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
