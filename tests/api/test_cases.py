@@ -197,6 +197,30 @@ def test_keyset_pagination_walks_every_case_once(client, seller, open_case):
     assert seen == opened
 
 
+def test_a_page_shows_each_case_byte_for_byte_as_its_own_answer(client, seller, open_case, contacted):
+    """A page and a case's own answer come from one representation: the same bytes, for cases
+    with a triage, an outreach, a cancellation, asserted grounds, an outcome and none of these."""
+    plain = open_case(order_id="111-0000000-0000001", buyer=None)
+    triaged = open_case(order_id="111-0000000-0000002", comment="Arrived two weeks late, the box was crushed.")
+    reached = contacted(order_id="111-0000000-0000003")
+    cancelled = open_case(order_id="111-0000000-0000004", feedback_types=["cancelled_order_received"])
+    grounded = open_case(
+        order_id="111-0000000-0000005",
+        feedback_types=["poor_customer_service"],
+        asserted_grounds=["personal_information"],
+    )
+    closed = open_case(order_id="111-0000000-0000006")
+    client.post(
+        f"/v1/cases/{closed['id']}/events", json={"event": "close", "resolution": "resolved"}, headers=seller.headers
+    )
+    ids = [case["id"] for case in (plain, triaged, reached, cancelled, grounded, closed)]
+
+    page = client.get("/v1/cases?limit=50", headers=seller.headers)
+    answers = [client.get(f"/v1/cases/{case_id}", headers=seller.headers).data for case_id in ids]
+
+    assert page.data == b'{"items":[' + b",".join(answers) + b'],"next_cursor":null}'
+
+
 @pytest.mark.parametrize(
     "query,field",
     [("limit=0", "limit"), ("state=open", "state"), ("cursor=abc", "cursor"), ("due_before=soon", "due_before")],
