@@ -48,10 +48,17 @@ def require_sellers_case(session: Session, seller_id: str, case_id: str) -> None
 
 # Built once, as the case's SELECT above: whether the buyer's address is suppressed, and
 # whether the seller has webhook endpoints.
-_NEW_CASE_FACTS = select(
-    exists().where(Suppression.seller_id == bindparam("seller_id"), Suppression.email == bindparam("buyer_email")),
-    Seller.has_webhook_endpoints,
-).where(Seller.id == bindparam("seller_id"))
+_BUYER_SUPPRESSED = exists().where(
+    Suppression.seller_id == bindparam("seller_id"), Suppression.email == bindparam("buyer_email")
+)
+_NEW_CASE_FACTS = select(_BUYER_SUPPRESSED, Seller.has_webhook_endpoints).where(Seller.id == bindparam("seller_id"))
+_IS_BUYER_SUPPRESSED = select(_BUYER_SUPPRESSED)
+
+
+def buyer_suppressed(session: Session, seller_id: str, buyer_email: str | None) -> bool:
+    """Whether the address is on the seller's suppression list (a case's buyer changed)."""
+    found = session.connection().execute(_IS_BUYER_SUPPRESSED, {"seller_id": seller_id, "buyer_email": buyer_email})
+    return bool(found.scalar())
 
 
 def new_case_facts(session: Session, seller_id: str, buyer_email: str | None) -> tuple[bool, bool]:

@@ -29,10 +29,15 @@ from workflow.cases.machine import (
     machine_for,
     refusal_reasons,
 )
-from workflow.cases.repository import insert_new_case, new_case_facts, require_sellers_case, sellers_case
+from workflow.cases.repository import (
+    buyer_suppressed,
+    insert_new_case,
+    new_case_facts,
+    require_sellers_case,
+    sellers_case,
+)
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
 from workflow.models import Case, CaseFeedbackType, CaseTransition, know_derived_columns, new_id
-from workflow.outreach.use_cases import is_suppressed_within
 from workflow.plugins import ListenerFailed, failing_listener
 from workflow.policy import ORDER_ID_PATTERN
 from workflow.settings import Settings
@@ -185,7 +190,7 @@ def update_case(
         for key, value in (buyer or {}).items():
             setattr(case, f"buyer_{key}", value)
         if buyer and "email" in buyer:
-            know_derived_columns(case, buyer_suppressed=is_suppressed_within(session, seller_id, case.buyer_email))
+            know_derived_columns(case, buyer_suppressed=buyer_suppressed(session, seller_id, case.buyer_email))
         if cancellation_approved_before_assignment is not None:
             case.cancellation_approved_before_assignment = cancellation_approved_before_assignment
         if session.is_modified(case):

@@ -176,13 +176,6 @@ def list_overrides(session: Session, seller_id: str) -> list[TemplateOverride]:
         )
 
 
-def is_suppressed_within(session: Session, seller_id: str, email: str | None) -> bool:
-    if not email:
-        return False
-    query = select(Suppression.email).where(Suppression.seller_id == seller_id, Suppression.email == email)
-    return session.scalar(query) is not None
-
-
 def suppress(session: Session, seller_id: str, email: str, reason: str, now: datetime) -> Suppression:
     """Add an address to the seller's suppression list (idempotent: the first reason stays)."""
     with write_transaction(session):
