@@ -11,9 +11,10 @@ from sqlalchemy import case as sql_case
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workflow.cases.desk import next_deadline
 from workflow.cases.machine import OUTCOMES
 from workflow.models import Case, Shipper, ShipperLink
-from workflow.policy import FEEDBACK_TYPE_CODES, removal_grounds, stored_codes
+from workflow.policy import FEEDBACK_TYPE_CODES, stored_codes, stored_removal_grounds
 from workflow.shipping.scorecards import scorecard_within
 from workflow.transactions import read_transaction
 
@@ -85,14 +86,13 @@ def _insights_within(session: Session, seller_id: str, now: datetime) -> Insight
         types = stored_codes(types_csv)
         for code in types:
             by_type[code].update(closed=1, removed=int(removed))
-        for ground in removal_grounds(types, stored_codes(grounds_csv), bool(buy_shipping)):
+        for ground in stored_removal_grounds(types_csv, grounds_csv, bool(buy_shipping)):
             by_ground[ground].update(closed=1, removed=int(removed))
 
     # Counted by the database: which bucket each open case's next deadline falls in.
-    next_deadline = sql_case((Case.customer_removal_by > now, Case.customer_removal_by), else_=Case.amazon_removal_by)
     bucket = sql_case(
         *[
-            (next_deadline <= now + timedelta(days=bound), label)
+            (next_deadline(now) <= now + timedelta(days=bound), label)
             for label, bound in DEADLINE_BUCKETS
             if bound is not None
         ],

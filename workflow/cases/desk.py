@@ -88,7 +88,7 @@ def next_step(case: Case, now: datetime) -> NextStep:
     return step
 
 
-def _next_deadline(now: datetime):
+def next_deadline(now: datetime):
     """SQL: the next deadline of an open case (the buyer's window while open, then Amazon's)."""
     return sql_case((Case.customer_removal_by > now, Case.customer_removal_by), else_=Case.amazon_removal_by)
 
@@ -136,7 +136,7 @@ def _inbox_within(session: Session, seller_id: str, filters: InboxFilter, now: d
     if filters.marketplace:
         conditions.append(Case.marketplace == filters.marketplace)
     if filters.due_this_week:
-        conditions.append(_next_deadline(now) < now + DUE_SOON)
+        conditions.append(next_deadline(now) < now + DUE_SOON)
     if filters.typed_by_triage:
         conditions.append(Case.feedback_types_source == TRIAGE)
     if filters.order_id:
@@ -151,7 +151,7 @@ def _inbox_within(session: Session, seller_id: str, filters: InboxFilter, now: d
         session.scalars(
             select(Case.id)
             .where(where)
-            .order_by(_next_deadline(now), Case.id)
+            .order_by(next_deadline(now), Case.id)
             .offset((page - 1) * PAGE_SIZE)
             .limit(PAGE_SIZE)
         )
