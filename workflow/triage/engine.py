@@ -18,7 +18,7 @@ from workflow.policy import FEEDBACK_TYPES_BY_CODE, RemovalGround, in_policy_ord
 from workflow.triage.classifier import Reading, TypeModel, type_model
 from workflow.triage.explanation import explain
 from workflow.triage.features import comment_features
-from workflow.triage.language import COVERED_LANGUAGES, detect_language, normalise_language
+from workflow.triage.language import COVERED_LANGUAGES, detect_language, load_model, normalise_language
 from workflow.triage.lexicons import (
     ARRIVAL_CUES,
     CONTRAST,
@@ -135,6 +135,12 @@ class RuleReading:
     spans: dict[str, tuple[Span, ...]]
     praise: tuple[Span, ...]
     cues: tuple[str, ...]
+
+
+def load_models() -> None:
+    """Load the language model and the type model's weights now, so that no triage pays for them."""
+    load_model()
+    type_model()
 
 
 def triage(
