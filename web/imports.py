@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import current_app, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_login import current_user
 from pydantic import ValidationError
 
+from api.auth import current_settings
 from api.extensions import db
 from api.schemas.cases import Marketplace
 from api.schemas.imports import ImportQuery
@@ -50,7 +51,7 @@ def upload_report():
             raise InvalidInput([{"field": "file", "message": "choose the report file to import"}])
         feedback_import = intake.import_report(
             db.session(), current_user.account_id, upload.stream, query.marketplace, query.covers_from,
-            query.covers_to, current_app.config["SETTINGS"], utcnow(),
+            query.covers_to, current_settings(), utcnow(),
             charset=upload.mimetype_params.get("charset"), filename=upload.filename,
         )  # fmt: skip
     except (DomainError, ValidationError) as error:

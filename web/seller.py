@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from pydantic import ValidationError
 from werkzeug.datastructures import MultiDict
 
+from api.auth import current_settings
 from api.extensions import db
 from api.schemas.cases import CasePatch, EventIn
 from api.schemas.outreach import PreviewIn
@@ -24,10 +25,6 @@ from workflow.shipping import use_cases as shipping
 
 FEEDBACK_TYPE_CHOICES = [(t.code, t.label) for t in FEEDBACK_TYPES]
 GROUND_CHOICES = [g.value for g in ASSERTABLE_GROUNDS]
-
-
-def _settings():
-    return current_app.config["SETTINGS"]
 
 
 def _inbox_filter() -> desk.InboxFilter:
@@ -73,7 +70,7 @@ def close_cases():
         flash("Select the cases to close, then choose Close as resolved or Withdraw.", "error")
         return redirect(url_for("web.home", **request.args))
     result = desk.close_cases(
-        db.session(), current_user.account_id, case_ids, resolution, settings=_settings(), now=utcnow()
+        db.session(), current_user.account_id, case_ids, resolution, settings=current_settings(), now=utcnow()
     )
     if result.done:
         verb = "withdrawn" if resolution == "withdrawn" else "closed as resolved"
@@ -113,7 +110,7 @@ def fire_event(case_id: str):
             }
         )
         use_cases.fire_event(
-            db.session(), current_user.account_id, case_id, body.event, actor="seller", settings=_settings(),
+            db.session(), current_user.account_id, case_id, body.event, actor="seller", settings=current_settings(),
             now=utcnow(), note=body.note, expected_version=body.expected_version,
             fields=body.model_dump(exclude={"event", "note", "expected_version"}),
         )  # fmt: skip
@@ -196,7 +193,7 @@ def request_documentation(case_id: str):
         shipping.request_documentation(
             db.session(), current_user.account_id, case_id, shipper_id=form.get("shipper_id") or None,
             note=(form.get("note") or "").strip()[:2000] or None, share_comment=form.get("share_comment") == "on",
-            settings=_settings(), now=utcnow(),
+            settings=current_settings(), now=utcnow(),
         )  # fmt: skip
     except DomainError as error:
         return case_page(case_id, problem=problem_of(error), status=error.status, form=form)

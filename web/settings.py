@@ -3,11 +3,11 @@ webhooks with their delivery log, and the suppression list."""
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from pydantic import ValidationError
 
-from api.auth import forget_token
+from api.auth import current_settings, forget_token
 from api.extensions import db
 from api.schemas.outreach import SuppressionIn
 from api.schemas.webhooks import WebhookIn
@@ -120,7 +120,7 @@ def create_webhook():
             {"url": request.form.get("url", "").strip(), "events": request.form.getlist("events") or ["*"]}
         )
         endpoint = webhooks.create_endpoint(
-            db.session(), current_user.account_id, body.url, body.events, True, current_app.config["SETTINGS"]
+            db.session(), current_user.account_id, body.url, body.events, True, current_settings()
         )
     except (DomainError, ValidationError) as error:
         return webhooks_page(problem=problem_of(error), status=getattr(error, "status", 422))
@@ -131,9 +131,7 @@ def create_webhook():
 @seller_only
 def toggle_webhook(endpoint_id: str):
     enabled = request.form.get("enabled") == "true"
-    webhooks.update_endpoint(
-        db.session(), current_user.account_id, endpoint_id, current_app.config["SETTINGS"], enabled=enabled
-    )
+    webhooks.update_endpoint(db.session(), current_user.account_id, endpoint_id, current_settings(), enabled=enabled)
     flash("The endpoint is enabled." if enabled else "The endpoint is disabled: nothing is sent to it.")
     return redirect(url_for("web.webhook_endpoints"))
 
