@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,7 @@ from workflow.cases.classification import TRIAGE
 from workflow.cases.guards import customer_cannot_be_asked
 from workflow.cases.machine import SYSTEM_EVENTS, CaseMachine, enabled_events, refusal_reasons
 from workflow.cases.removal_request import RemovalRequestText, removal_request_of
-from workflow.cases.repository import sellers_case
+from workflow.cases.repository import sellers_case, typed_as
 from workflow.errors import DomainError
 from workflow.models import Case, CaseTransition, DocumentationRequest, OutboxMessage, Penalty, ShipperLink
 from workflow.outreach.use_cases import action_taken_required
@@ -130,9 +130,7 @@ def _inbox_within(session: Session, seller_id: str, filters: InboxFilter, now: d
     if filters.state:
         conditions.append(Case.state == filters.state)
     if filters.feedback_type:
-        conditions.append(
-            (literal(",") + Case.feedback_types_csv + ",").contains(f",{filters.feedback_type},", autoescape=True)
-        )
+        conditions.append(exists().where(typed_as(seller_id, filters.feedback_type)))
     if filters.marketplace:
         conditions.append(Case.marketplace == filters.marketplace)
     if filters.due_this_week:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import bindparam, exists, insert, inspect, select
+from sqlalchemy import and_, bindparam, exists, insert, inspect, select
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from workflow.errors import NotFound
@@ -44,6 +44,16 @@ def require_sellers_case(session: Session, seller_id: str, case_id: str) -> None
     """404 unless the case exists and is the seller's (without loading it)."""
     if session.scalar(select(Case.id).where(Case.id == case_id, Case.seller_id == seller_id)) is None:
         raise NotFound(f"no case {case_id!r}")
+
+
+def typed_as(seller_id: str, feedback_type: str):
+    """SQL: a case's row of one feedback type, served by that table's index (types are not
+    searched in the case's text column)."""
+    return and_(
+        CaseFeedbackType.case_id == Case.id,
+        CaseFeedbackType.seller_id == seller_id,
+        CaseFeedbackType.feedback_type == feedback_type,
+    )
 
 
 # Built once, as the case's SELECT above: whether the buyer's address is suppressed, and

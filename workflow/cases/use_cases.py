@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, inspect, or_, select, update
+from sqlalchemy import bindparam, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -35,6 +35,7 @@ from workflow.cases.repository import (
     new_case_facts,
     require_sellers_case,
     sellers_case,
+    typed_as,
 )
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
 from workflow.models import Case, CaseFeedbackType, CaseTransition, know_derived_columns, new_id
@@ -377,14 +378,7 @@ def list_cases(
             query = query.where(Case.state == filters.state)
         if filters.feedback_type is not None:
             # A join, not `id IN (...)`: the planner then walks the type's index in case order.
-            query = query.join(
-                CaseFeedbackType,
-                and_(
-                    CaseFeedbackType.case_id == Case.id,
-                    CaseFeedbackType.seller_id == seller_id,
-                    CaseFeedbackType.feedback_type == filters.feedback_type,
-                ),
-            )
+            query = query.join(CaseFeedbackType, typed_as(seller_id, filters.feedback_type))
         if filters.due_before is not None:
             query = query.where(
                 Case.outcome.is_(None),
