@@ -199,11 +199,12 @@ class _Chunk:
         imp.neutral_rows += neutral
         imp.positive_rows += len(rows) - negative - neutral
         imp.cases_known += already_known
-        new_ids = self._open(new_rows)
+        self._open(new_rows)
         self._update(changed)
         self._close_raised(raised)
-        if imp.covers_from is not None:
-            seen = [case.id for case in known.values()] + new_ids
+        if imp.covers_from is not None and known:
+            # New cases were inserted already marked as seen by this import.
+            seen = [case.id for case in known.values()]
             self.session.execute(update(Case).where(Case.id.in_(seen)).values(seen_in_import_id=imp.id))
 
     def _reject(self, rejected: list[RejectedRow]) -> None:
@@ -233,11 +234,11 @@ class _Chunk:
         )
         return {row.order_id: row for row in found.all()}  # all at once: psycopg fetches one by one otherwise
 
-    def _open(self, rows: list[FeedbackRow]) -> list[str]:
+    def _open(self, rows: list[FeedbackRow]) -> None:
         """Insert the chunk's new cases in one statement; each starts without a type, until the
         worker's triage of its comment (workflow/intake/classify.py) gives it one."""
         if not rows:
-            return []
+            return
         imp, settings = self.imp, self.settings
         schedules: dict[date, tuple] = {}
         values = []
@@ -286,7 +287,6 @@ class _Chunk:
         if events.wanted(self.session, imp.seller_id, "case.created"):
             for case in self.session.scalars(select(Case).where(Case.id.in_(new_ids))):
                 events.emit(self.session, case, "case.created", self.now)
-        return new_ids
 
     def _cases(self, pairs: list[tuple[str, FeedbackRow]]) -> Iterator[tuple[Case, FeedbackRow]]:
         if not pairs:
