@@ -151,8 +151,11 @@ class EvidenceGiven:
         return self.shipped_on is not None and self.ship_by is not None and self.shipped_on <= self.ship_by
 
 
-def requests_for_shipper(session: Session, shipper_id: str, status: str | None) -> list[ShipperRequestView]:
-    """The shipper's requests from the sellers it serves (a request whose link was removed drops out)."""
+def requests_for_shipper(
+    session: Session, shipper_id: str, status: str | None, request_id: str | None = None
+) -> list[ShipperRequestView]:
+    """The shipper's requests from the sellers it serves (a request whose link was removed drops
+    out), or the one of them with `request_id`."""
     with read_transaction(session):
         query = (
             select(DocumentationRequest, Case)
@@ -167,6 +170,8 @@ def requests_for_shipper(session: Session, shipper_id: str, status: str | None) 
         )
         if status is not None:
             query = query.where(DocumentationRequest.status == status)
+        if request_id is not None:
+            query = query.where(DocumentationRequest.id == request_id)
         return [shipper_view(request, case) for request, case in session.execute(query)]
 
 

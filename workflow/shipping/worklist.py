@@ -22,7 +22,7 @@ def shipper_worklist(session: Session, shipper_id: str):
 
 def shipper_request(session: Session, shipper_id: str, request_id: str):
     """One request of the shipper, as the shipper sees it (404 for anyone else's)."""
-    for view in requests_for_shipper(session, shipper_id, None):
-        if view.request.id == request_id:
-            return view
+    views = requests_for_shipper(session, shipper_id, None, request_id)
+    if views:
+        return views[0]
     raise NotFound(f"no documentation request {request_id!r}")
