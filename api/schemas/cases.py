@@ -14,7 +14,7 @@ from pydantic import (
     field_validator,
 )
 
-from api.schemas.common import Email, Input, Instant, NotBlank, Query, Strict, Version
+from api.schemas.common import Email, Input, Instant, NotBlank, Strict, Version
 from workflow.cases.machine import API_EVENTS, CaseState, Resolution
 
 # Part of the API's schema: the domain shows a case the same way in answers and webhook payloads.
@@ -118,7 +118,7 @@ class CasePath(Input):
     case_id: Annotated[str, Field(max_length=40)]
 
 
-class CaseQuery(Query):
+class CaseQuery(Strict):
     state: CaseState | None = None
     feedback_type: FeedbackTypeCode | None = None
     due_before: Instant | None = Field(None, description="Open cases with a deadline before this instant.")

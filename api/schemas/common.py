@@ -48,30 +48,28 @@ def _storable(value: Any) -> Any:
 
 
 class Input(BaseModel):
-    """Every request part (path, query, body) is checked for text no database would store."""
+    """Every request part (path, query, body) is checked for text no database would store.
+
+    flask-openapi3 asks a request part's model for its JSON Schema on every request (to learn
+    which parameters are lists), and pydantic builds the schema anew each time (~0.4 ms); a
+    class's schema never changes, so the plain call is answered from a per-class copy."""
 
     _text_is_storable = field_validator("*", mode="after")(_storable)
-
-
-class Strict(Input):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Query(Strict):
-    """A query string's model. flask-openapi3 asks it for its JSON Schema on every request (to
-    learn which parameters are lists), and pydantic builds the schema anew each time (~0.4 ms);
-    a class's schema never changes, so the plain call is answered from a per-class copy."""
 
     @classmethod
     def model_json_schema(cls, *args, **kwargs) -> dict[str, Any]:
         if args or kwargs:
             return super().model_json_schema(*args, **kwargs)
-        if cls not in _QUERY_SCHEMAS:
-            _QUERY_SCHEMAS[cls] = super().model_json_schema()
-        return _QUERY_SCHEMAS[cls]
+        if cls not in _INPUT_SCHEMAS:
+            _INPUT_SCHEMAS[cls] = super().model_json_schema()
+        return _INPUT_SCHEMAS[cls]
 
 
-_QUERY_SCHEMAS: dict[type[Query], dict[str, Any]] = {}
+_INPUT_SCHEMAS: dict[type[Input], dict[str, Any]] = {}
+
+
+class Strict(Input):
+    model_config = ConfigDict(extra="forbid")
 
 
 # Instants the product computes with (deadlines lie up to 90 days after one) without

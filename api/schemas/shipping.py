@@ -11,7 +11,7 @@ from pydantic import (
     model_validator,
 )
 
-from api.schemas.common import Input, Query, Strict
+from api.schemas.common import Input, Strict
 from workflow.policy import FAULTS
 from workflow.shipping.machine import DocumentationRequestStatus
 
@@ -66,7 +66,7 @@ class ShipperRequestList(BaseModel):
     items: list[ShipperRequestOut]
 
 
-class ShipperRequestQuery(Query):
+class ShipperRequestQuery(Strict):
     status: DocumentationRequestStatus | None = None
 
 
