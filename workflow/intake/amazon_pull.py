@@ -168,20 +168,20 @@ def _account(connection: AmazonConnection, settings: Settings) -> AmazonAccount:
 def reports_due(session: Session, now: datetime) -> list[tuple[AmazonConnection, str]]:
     """(connection, marketplace) pairs whose last report request is a day old, or that have none."""
     with read_transaction(session):
-        latest = dict(
+        # Asked on every pass of the worker: only the last day's requests are read, not the
+        # whole history of the pulls.
+        requested_lately = set(
             session.execute(
-                select(
-                    AmazonReportRequest.connection_id + ":" + AmazonReportRequest.marketplace,
-                    func.max(AmazonReportRequest.requested_at),
-                ).group_by(AmazonReportRequest.connection_id, AmazonReportRequest.marketplace)
-            ).all()
+                select(AmazonReportRequest.connection_id, AmazonReportRequest.marketplace)
+                .where(AmazonReportRequest.requested_at > now - REQUEST_EVERY)
+                .distinct()
+            ).tuples()
         )
         due = [
             (connection, marketplace)
             for connection in session.scalars(select(AmazonConnection).order_by(AmazonConnection.id))
             for marketplace in connection.marketplaces
-            if latest.get(f"{connection.id}:{marketplace}") is None
-            or latest[f"{connection.id}:{marketplace}"] <= now - REQUEST_EVERY
+            if (connection.id, marketplace) not in requested_lately
         ]
         session.expunge_all()  # handed to the calls to Amazon, outside any transaction
     return due

@@ -90,6 +90,8 @@ class AmazonReportRequest(Base):
     __table_args__ = (
         Index("ix_amazon_report_requests_due", "status", "next_poll_at"),
         Index("ix_amazon_report_requests_latest", "connection_id", "marketplace", "requested_at"),
+        # The worker asks on every pass which pairs were requested within the last day.
+        Index("ix_amazon_report_requests_recent", "requested_at"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True, default=lambda: new_id("rptr"))
