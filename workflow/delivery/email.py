@@ -151,7 +151,7 @@ def record_outcome(
                 last_error=None,
                 effects_pending=True,
             )
-        error = outcome.error[:2000]
+        error = outcome.error
         last_chance = email.window_closes_at - LAST_ATTEMPT_MARGIN
         if outcome.permanent or now >= last_chance:
             if not outcome.permanent:
@@ -230,7 +230,7 @@ def _apply_isolated_within(
         log.exception("recording the outcome of message %s failed; it is marked failed", message.id)
         message.status = MessageStatus.failed
         accepted = " after the mail server accepted it" if message.sent_at else ""
-        message.last_error = f"recording the outcome{accepted} failed: {_describe(error)}"[:2000]
+        message.last_error = f"recording the outcome{accepted} failed: {_describe(error)}"[: outbox.ERROR_LENGTH]
 
 
 def _apply_within(

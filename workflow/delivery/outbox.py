@@ -52,11 +52,18 @@ def take(row, claim: Claim) -> None:
     row.status, row.claim_id, row.claimed_until = SENDING, claim.id, claim.until
 
 
+# What a row keeps of an error: a mail server's or receiver's answer can be long.
+ERROR_LENGTH = 2000
+
+
 def record(session: Session, table, claim_id: str, row_id: str, **values) -> bool:
     """Write one row's outcome, in the caller's transaction, if the claim is still ours.
     False if another worker took the row over (the write changed nothing). A Core statement
     built once per table and set of columns: this runs once per message, and building and
-    coercing a statement each time cost more than the write."""
+    coercing a statement each time cost more than the write. An error is kept to its first
+    ERROR_LENGTH characters."""
+    if values.get("last_error"):
+        values["last_error"] = values["last_error"][:ERROR_LENGTH]
     statement = _record_statement(table, tuple(sorted(values)))
     parameters = {"row_id": row_id, "held_claim": claim_id} | {f"new_{name}": value for name, value in values.items()}
     return session.connection().execute(statement, parameters).rowcount == 1
@@ -149,7 +156,7 @@ class HeldClaim:
 def mark_failed(session: Session, table, claim: Claim, row_id: str, error: str | None) -> bool:
     """Last resort when recording an outcome raised: take the row out of the delivery loop,
     `failed` with the error, so it cannot stop the rest of the batch (poison isolation)."""
-    values = {"status": FAILED} | ({"last_error": error[:2000]} if error is not None else {})
+    values = {"status": FAILED} | ({"last_error": error} if error is not None else {})
     try:
         with write_transaction(session):
             return record(session, table, claim.id, row_id, **values)
