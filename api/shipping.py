@@ -107,15 +107,11 @@ def shipper_requests(query: ShipperRequestQuery):
 )
 def shipper_response(path: ShipperRequestPath, body: DocumentationResponseIn):
     """Provide the evidence with a fault finding, or decline with a reason."""
-    evidence = None
-    if body.evidence is not None:
-        given = body.evidence.model_dump()
-        evidence = use_cases.EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
     view = use_cases.respond(
         db.session(),
         g.shipper_id,
         path.request_id,
-        evidence=evidence,
+        evidence=body.evidence_given(),
         fault=body.fault,
         decline_reason=body.reason,
         now=utcnow(),

@@ -71,12 +71,8 @@ def answer_request(request_id: str):
             body = DocumentationResponseIn.model_validate(
                 {"decision": "provided", "evidence": _evidence_from(form), "fault": form.get("fault") or None}
             )
-        evidence = None
-        if body.evidence is not None:
-            given = body.evidence.model_dump()
-            evidence = shipping.EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
         shipping.respond(
-            db.session(), current_user.account_id, request_id, evidence=evidence, fault=body.fault,
+            db.session(), current_user.account_id, request_id, evidence=body.evidence_given(), fault=body.fault,
             decline_reason=body.reason, now=utcnow(),
         )  # fmt: skip
     except (DomainError, ValidationError) as error:

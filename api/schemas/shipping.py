@@ -14,6 +14,7 @@ from pydantic import (
 from api.schemas.common import Input, Strict
 from workflow.policy import FAULTS
 from workflow.shipping.machine import DocumentationRequestStatus
+from workflow.shipping.use_cases import EvidenceGiven
 
 
 class DocumentationRequestIn(Strict):
@@ -114,6 +115,13 @@ class DocumentationResponseIn(Strict):
         if self.decision == "declined" and (self.evidence or self.fault):
             raise ValueError("a declined answer carries no evidence or fault finding; send decision provided with them")
         return self
+
+    def evidence_given(self) -> EvidenceGiven | None:
+        """The evidence as the domain takes it."""
+        if self.evidence is None:
+            return None
+        given = self.evidence.model_dump()
+        return EvidenceGiven(**{**given, "attachments": tuple(given["attachments"])})
 
 
 class Scorecard(BaseModel):
