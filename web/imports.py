@@ -55,7 +55,8 @@ def upload_report():
             charset=upload.mimetype_params.get("charset"), filename=upload.filename,
         )  # fmt: skip
     except (DomainError, ValidationError) as error:
-        return import_page(problem=problem_of(error), status=getattr(error, "status", 422))
+        problem = problem_of(error)
+        return import_page(problem=problem, status=problem.status)
     return redirect(url_for("web.feedback_import", import_id=feedback_import.id))
 
 

@@ -115,15 +115,12 @@ def fire_event(case_id: str):
             fields=body.model_dump(exclude={"event", "note", "expected_version"}),
         )  # fmt: skip
     except (DomainError, ValidationError) as error:
+        problem = problem_of(error)
         if form.get("event") == "contact_customer":
-            return contact_page(case_id, problem=problem_of(error), status=_status(error))
-        return case_page(case_id, problem=problem_of(error), status=_status(error), form=form)
+            return contact_page(case_id, problem=problem, status=problem.status)
+        return case_page(case_id, problem=problem, status=problem.status, form=form)
     flash(_done_sentence(form.get("event")))
     return redirect(url_for("web.case", case_id=case_id))
-
-
-def _status(error) -> int:
-    return error.status if isinstance(error, DomainError) else 422
 
 
 def _done_sentence(event: str | None) -> str:
@@ -143,7 +140,7 @@ def contact_page(case_id: str, *, problem=None, status: int = 200):
         rendered = outreach.preview(session, current_user.account_id, case_id, action_taken, None)
     except (DomainError, ValidationError) as error:
         problem = problem or problem_of(error)
-        status = _status(error) if status == 200 else status
+        status = problem.status if status == 200 else status
     return render_template(
         "contact.html", file=file, case=file.case, rendered=rendered, action_taken=action_taken or "", problem=problem
     ), status
@@ -180,7 +177,8 @@ def correct(case_id: str):
             buyer=body.buyer.model_dump(),
         )  # fmt: skip
     except (DomainError, ValidationError) as error:
-        return case_page(case_id, problem=problem_of(error), status=_status(error), form=form)
+        problem = problem_of(error)
+        return case_page(case_id, problem=problem, status=problem.status, form=form)
     flash("The case is corrected.")
     return redirect(url_for("web.case", case_id=case_id))
 

@@ -123,7 +123,8 @@ def create_webhook():
             db.session(), current_user.account_id, body.url, body.events, True, current_settings()
         )
     except (DomainError, ValidationError) as error:
-        return webhooks_page(problem=problem_of(error), status=getattr(error, "status", 422))
+        problem = problem_of(error)
+        return webhooks_page(problem=problem, status=problem.status)
     return webhooks_page(created=endpoint, status=201)
 
 
@@ -186,7 +187,8 @@ def add_suppression():
         body = SuppressionIn.model_validate({"email": request.form.get("email", "").strip(), "reason": "seller"})
         outreach.suppress(db.session(), current_user.account_id, body.email, body.reason, utcnow())
     except (DomainError, ValidationError) as error:
-        return suppressions_page(problem=problem_of(error), status=getattr(error, "status", 422))
+        problem = problem_of(error)
+        return suppressions_page(problem=problem, status=problem.status)
     flash(f"{body.email} will not be emailed.")
     return redirect(url_for("web.suppressions"))
 

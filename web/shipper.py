@@ -76,7 +76,8 @@ def answer_request(request_id: str):
             decline_reason=body.reason, now=utcnow(),
         )  # fmt: skip
     except (DomainError, ValidationError) as error:
-        return request_page(request_id, problem=problem_of(error), status=getattr(error, "status", 422))
+        problem = problem_of(error)
+        return request_page(request_id, problem=problem, status=problem.status)
     flash("Your answer is sent to the seller.")
     return redirect(url_for("web.shipper_requests"))
 
