@@ -170,13 +170,14 @@ def reports_due(session: Session, now: datetime) -> list[tuple[AmazonConnection,
     with read_transaction(session):
         # Asked on every pass of the worker: only the last day's requests are read, not the
         # whole history of the pulls.
-        requested_lately = set(
-            session.execute(
+        requested_lately = {
+            (connection_id, marketplace)
+            for connection_id, marketplace in session.execute(
                 select(AmazonReportRequest.connection_id, AmazonReportRequest.marketplace)
                 .where(AmazonReportRequest.requested_at > now - REQUEST_EVERY)
                 .distinct()
-            ).tuples()
-        )
+            )
+        }
         due = [
             (connection, marketplace)
             for connection in session.scalars(select(AmazonConnection).order_by(AmazonConnection.id))
