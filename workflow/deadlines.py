@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from workflow.cases import use_cases
 from workflow.cases.machine import CaseState, refusal_reasons
 from workflow.clock import iso_utc
-from workflow.models import Case, DocumentationRequest
+from workflow.models import Case, CaseFacts, DocumentationRequest
 from workflow.settings import Settings
 from workflow.shipping.machine import DocumentationRequestStatus, documentation_machine
 from workflow.shipping.representation import summary
@@ -42,7 +42,7 @@ def removal_windows(published_at: datetime, settings: Settings) -> tuple[datetim
     )
 
 
-def hopeless_from(case: Case) -> datetime | None:
+def hopeless_from(case: CaseFacts) -> datetime | None:
     """The instant from which nothing more can be done for an open case: the customer window
     closes with no Amazon ground, or Amazon's window closes. None once Amazon has the request
     (its answer closes the case) or the case is closed."""

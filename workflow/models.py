@@ -67,7 +67,45 @@ class ApiToken(Base):
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class Case(Base):
+class CaseFacts:
+    """What a case's columns say beyond themselves, defined once for the two shapes a case is
+    read in: the ORM's `Case`, which use cases change, and the read model's `CaseRow`
+    (cases/repository.py), which the API's reads show. The representation and the machine's
+    guards ask these and the columns, and work on either."""
+
+    __slots__ = ()
+
+    @property
+    def feedback_types(self) -> list[str]:
+        """The types, in policy order; empty while an imported case awaits classification."""
+        return stored_codes(self.feedback_types_csv)
+
+    @property
+    def needs_classification(self) -> bool:
+        return not self.feedback_types_csv
+
+    @property
+    def asserted_grounds(self) -> list[str]:
+        return stored_codes(self.asserted_grounds_csv)
+
+    @property
+    def amazon_removal_grounds(self) -> list[str]:
+        return list(
+            stored_removal_grounds(
+                self.feedback_types_csv, self.asserted_grounds_csv, bool(self.shipped_on_time_with_buy_shipping)
+            )
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome is None
+
+    @property
+    def triage(self) -> dict | None:
+        return json.loads(self.triage_json) if self.triage_json else None
+
+
+class Case(CaseFacts, Base):
     __tablename__ = "cases"
     __table_args__ = (
         UniqueConstraint("seller_id", "order_id", name="uq_cases_seller_order"),
@@ -151,42 +189,13 @@ class Case(Base):
         event.listen(cls, "before_insert", keep_schedule)
         event.listen(cls, "before_update", keep_schedule)
 
-    @property
-    def feedback_types(self) -> list[str]:
-        """The types, in policy order; empty while an imported case awaits classification."""
-        return stored_codes(self.feedback_types_csv)
-
-    @property
-    def needs_classification(self) -> bool:
-        return not self.feedback_types_csv
-
-    @feedback_types.setter
+    @CaseFacts.feedback_types.setter
     def feedback_types(self, codes: list[str]) -> None:
         self.feedback_types_csv = ",".join(in_policy_order(codes))
 
-    @property
-    def asserted_grounds(self) -> list[str]:
-        return stored_codes(self.asserted_grounds_csv)
-
-    @asserted_grounds.setter
+    @CaseFacts.asserted_grounds.setter
     def asserted_grounds(self, grounds: list[str]) -> None:
         self.asserted_grounds_csv = ",".join(sorted(set(grounds)))
-
-    @property
-    def amazon_removal_grounds(self) -> list[str]:
-        return list(
-            stored_removal_grounds(
-                self.feedback_types_csv, self.asserted_grounds_csv, bool(self.shipped_on_time_with_buy_shipping)
-            )
-        )
-
-    @property
-    def is_open(self) -> bool:
-        return self.outcome is None
-
-    @property
-    def triage(self) -> dict | None:
-        return json.loads(self.triage_json) if self.triage_json else None
 
 
 class CaseFeedbackType(Base):

@@ -25,7 +25,7 @@ from workflow.cases.guards import (
     has_removal_grounds,
     is_classified,
 )
-from workflow.models import Case
+from workflow.models import Case, CaseFacts
 from workflow.settings import Settings
 
 OUTCOME_OF_EVENT = {
@@ -122,14 +122,14 @@ _GUARDED_EVENTS: dict[str, list[tuple[str, tuple]]] = {
 }
 
 
-def enabled_events(case: Case, now: datetime) -> list[str]:
+def enabled_events(case: CaseFacts, now: datetime) -> list[str]:
     """Events the API would accept for this case at `now`: those with a transition out of the
     case's state whose guards all hold. A test holds this equal to
     `CaseMachine.enabled_events()` for every type, state and clock phase."""
     return [event for event, guards in _GUARDED_EVENTS[case.state] if all(guard(case, now) for guard in guards)]
 
 
-def refusal_reasons(case: Case, event: str, now: datetime) -> list[str]:
+def refusal_reasons(case: CaseFacts, event: str, now: datetime) -> list[str]:
     """Why `event` cannot fire on `case` at `now`: the failing guards, or the wrong state."""
     transitions = [t for t in CaseMachine.states_map[case.state].transitions if t.match(event)]
     if not transitions:

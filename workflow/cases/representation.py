@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from workflow.cases.machine import CaseOutcome, CaseState, enabled_events
-from workflow.models import Case, MessageStatus
+from workflow.models import CaseFacts, MessageStatus
 from workflow.policy import RemovalGround
 from workflow.triage.representation import TriageOut, triage_representation
 
@@ -75,7 +75,8 @@ class CaseOut(BaseModel):
     updated_at: datetime
 
 
-def case_representation(case: Case, now: datetime) -> CaseOut:
+def case_representation(case: CaseFacts, now: datetime) -> CaseOut:
+    """The case as shown at `now`, from the ORM's `Case` (after a write) or a read `CaseRow`."""
     return CaseOut(
         id=case.id,
         order_id=case.order_id,
@@ -114,7 +115,7 @@ def case_representation(case: Case, now: datetime) -> CaseOut:
     )
 
 
-def _cancellation(case: Case) -> Cancellation | None:
+def _cancellation(case: CaseFacts) -> Cancellation | None:
     if "cancelled_order_received" not in case.feedback_types:
         return None
     approved = case.cancellation_approved_before_assignment

@@ -30,11 +30,15 @@ from workflow.cases.machine import (
     refusal_reasons,
 )
 from workflow.cases.repository import (
+    CASE_ROWS,
+    CaseRow,
     buyer_suppressed,
+    case_rows,
     insert_new_case,
     new_case_facts,
     require_sellers_case,
     sellers_case,
+    sellers_case_row,
     typed_as,
 )
 from workflow.errors import CaseClosed, DomainError, DuplicateCase, EventRefused, InvalidInput, StaleVersion
@@ -353,9 +357,9 @@ def _check_event_fields(event: str, fields: dict[str, str]) -> None:
         raise InvalidInput(errors)
 
 
-def get_case(session: Session, seller_id: str, case_id: str) -> Case:
+def get_case(session: Session, seller_id: str, case_id: str) -> CaseRow:
     with read_transaction(session):
-        return sellers_case(session, seller_id, case_id)
+        return sellers_case_row(session, seller_id, case_id)
 
 
 def case_history(session: Session, seller_id: str, case_id: str) -> list[CaseTransition]:
@@ -368,10 +372,10 @@ def case_history(session: Session, seller_id: str, case_id: str) -> list[CaseTra
 
 def list_cases(
     session: Session, seller_id: str, filters: CaseFilter, *, limit: int, after_id: str | None = None
-) -> tuple[list[Case], str | None]:
+) -> tuple[list[CaseRow], str | None]:
     """One page of the seller's cases in creation order, and the id to continue after (if any)."""
     with read_transaction(session):
-        query = select(Case).where(Case.seller_id == seller_id).order_by(Case.id).limit(limit + 1)
+        query = CASE_ROWS.where(Case.seller_id == seller_id).order_by(Case.id).limit(limit + 1)
         if after_id is not None:
             query = query.where(Case.id > after_id)
         if filters.state is not None:
@@ -384,7 +388,7 @@ def list_cases(
                 Case.outcome.is_(None),
                 or_(Case.customer_removal_by < filters.due_before, Case.amazon_removal_by < filters.due_before),
             )
-        cases = list(session.scalars(query))
+        cases = case_rows(session, query)
         if len(cases) > limit:
             return cases[:limit], cases[limit - 1].id
         return cases, None
