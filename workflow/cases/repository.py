@@ -64,9 +64,9 @@ def sellers_case_row(session: Session, seller_id: str, case_id: str) -> CaseRow:
     return CaseRow._make(row)
 
 
-def case_rows(session: Session, query: Select) -> list[CaseRow]:
+def case_rows(session: Session, query: Select, parameters: dict[str, object]) -> list[CaseRow]:
     """The rows of a query built on CASE_ROWS, as CaseRow."""
-    return [CaseRow._make(row) for row in session.connection().execute(query)]
+    return [CaseRow._make(row) for row in session.connection().execute(query, parameters)]
 
 
 def require_sellers_case(session: Session, seller_id: str, case_id: str) -> None:

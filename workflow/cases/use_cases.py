@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import bindparam, inspect, or_, select, update
+from sqlalchemy import Integer, Select, bindparam, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -375,20 +376,42 @@ def list_cases(
 ) -> tuple[list[CaseRow], str | None]:
     """One page of the seller's cases in creation order, and the id to continue after (if any)."""
     with read_transaction(session):
-        query = CASE_ROWS.where(Case.seller_id == seller_id).order_by(Case.id).limit(limit + 1)
-        if after_id is not None:
-            query = query.where(Case.id > after_id)
-        if filters.state is not None:
-            query = query.where(Case.state == filters.state)
-        if filters.feedback_type is not None:
-            # A join, not `id IN (...)`: the planner then walks the type's index in case order.
-            query = query.join(CaseFeedbackType, typed_as(seller_id, filters.feedback_type))
-        if filters.due_before is not None:
-            query = query.where(
-                Case.outcome.is_(None),
-                or_(Case.customer_removal_by < filters.due_before, Case.amazon_removal_by < filters.due_before),
-            )
-        cases = case_rows(session, query)
+        query = _page_query(
+            after_id is not None,
+            filters.state is not None,
+            filters.feedback_type is not None,
+            filters.due_before is not None,
+        )
+        parameters = {
+            "seller_id": seller_id,
+            "limit": limit + 1,
+            "after_id": after_id,
+            "state": filters.state,
+            "feedback_type": filters.feedback_type,
+            "due_before": filters.due_before,
+        }
+        cases = case_rows(session, query, parameters)
         if len(cases) > limit:
             return cases[:limit], cases[limit - 1].id
         return cases, None
+
+
+@cache
+def _page_query(after: bool, state: bool, feedback_type: bool, due_before: bool) -> Select:
+    """The SELECT of a page for one combination of filters, built once with bound parameters:
+    building it and working out its cache key on every request cost as much as running it."""
+    query = CASE_ROWS.where(Case.seller_id == bindparam("seller_id")).order_by(Case.id)
+    query = query.limit(bindparam("limit", type_=Integer))
+    if after:
+        query = query.where(Case.id > bindparam("after_id"))
+    if state:
+        query = query.where(Case.state == bindparam("state"))
+    if feedback_type:
+        # A join, not `id IN (...)`: the planner then walks the type's index in case order.
+        query = query.join(CaseFeedbackType, typed_as(bindparam("seller_id"), bindparam("feedback_type")))
+    if due_before:
+        query = query.where(
+            Case.outcome.is_(None),
+            or_(Case.customer_removal_by < bindparam("due_before"), Case.amazon_removal_by < bindparam("due_before")),
+        )
+    return query
