@@ -46,7 +46,7 @@ def list_cases(query: CaseQuery):
         db.session(), g.seller_id, filters, limit=query.limit, after_id=query.cursor
     )
     now = utcnow()
-    return json_response(CaseList(items=[case_representation(c, now) for c in cases], next_cursor=next_cursor))
+    return json_response({"items": [case_representation(c, now) for c in cases], "next_cursor": next_cursor})
 
 
 @blueprint.get("/cases/<case_id>", responses={200: CaseOut, 404: PROBLEM_RESPONSE})

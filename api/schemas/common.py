@@ -15,6 +15,7 @@ from pydantic import (
     WithJsonSchema,
     field_validator,
 )
+from pydantic_core import to_json
 
 
 # Compared case-insensitively with the suppression list, so kept in lower case.
@@ -125,5 +126,10 @@ PROBLEM_RESPONSE = {
 }
 
 
-def json_response(model: BaseModel, status: int = 200, headers: dict[str, Any] | None = None) -> Response:
-    return Response(model.model_dump_json(), status=status, mimetype="application/json", headers=headers)
+def json_response(
+    content: BaseModel | dict[str, Any], status: int = 200, headers: dict[str, Any] | None = None
+) -> Response:
+    """A model, or plain values already in a model's shape (workflow/cases/representation.py),
+    written by pydantic's serializer: the same bytes either way."""
+    body = content.model_dump_json() if isinstance(content, BaseModel) else to_json(content)
+    return Response(body, status=status, mimetype="application/json", headers=headers)

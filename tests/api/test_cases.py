@@ -11,6 +11,7 @@ from tests.helpers import (
     case_body,
     days_ago,
 )
+from workflow.cases.representation import CaseOut
 from workflow.clock import utcnow
 
 
@@ -199,7 +200,9 @@ def test_keyset_pagination_walks_every_case_once(client, seller, open_case):
 
 def test_a_page_shows_each_case_byte_for_byte_as_its_own_answer(client, seller, open_case, contacted):
     """A page and a case's own answer come from one representation: the same bytes, for cases
-    with a triage, an outreach, a cancellation, asserted grounds, an outcome and none of these."""
+    with a triage, an outreach, a cancellation, asserted grounds, an outcome and none of these;
+    and each answer is exactly the documented CaseOut (the representation is built without
+    validation)."""
     plain = open_case(order_id="111-0000000-0000001", buyer=None)
     triaged = open_case(order_id="111-0000000-0000002", comment="Arrived two weeks late, the box was crushed.")
     reached = contacted(order_id="111-0000000-0000003")
@@ -219,6 +222,8 @@ def test_a_page_shows_each_case_byte_for_byte_as_its_own_answer(client, seller, 
     answers = [client.get(f"/v1/cases/{case_id}", headers=seller.headers).data for case_id in ids]
 
     assert page.data == b'{"items":[' + b",".join(answers) + b'],"next_cursor":null}'
+    for answer in answers:
+        assert CaseOut.model_validate_json(answer).model_dump_json().encode() == answer
 
 
 @pytest.mark.parametrize(

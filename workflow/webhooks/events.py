@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from pydantic_core import to_jsonable_python
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
@@ -83,7 +84,7 @@ def _emit_all(session: Session, case: Case, event_types: tuple[str, ...], now: d
         return
     session.flush()  # version and timestamps as they will be committed
     session.expire(case, DERIVED_CASE_COLUMNS)
-    data = case_representation(case, now).model_dump(mode="json") | extra
+    data = to_jsonable_python(case_representation(case, now)) | extra
     for event_type, endpoints in wanted:
         payload = json.dumps({"type": event_type, "timestamp": iso_utc(now), "data": data})
         for endpoint_id in endpoints:
