@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 from functools import cache
+from typing import NamedTuple
 
 from sqlalchemy import Select, and_, bindparam, exists, insert, inspect, select
 from sqlalchemy.orm import Session, make_transient_to_detached
@@ -85,27 +86,16 @@ def typed_as(seller_id: str, feedback_type: str):
     )
 
 
-# Built once, as the case's SELECT above: whether the buyer's address is suppressed, and
-# whether the seller has webhook endpoints.
-_BUYER_SUPPRESSED = exists().where(
-    Suppression.seller_id == bindparam("seller_id"), Suppression.email == bindparam("buyer_email")
+# Built once, as the case's SELECT above.
+_IS_BUYER_SUPPRESSED = select(
+    exists().where(Suppression.seller_id == bindparam("seller_id"), Suppression.email == bindparam("buyer_email"))
 )
-_NEW_CASE_FACTS = select(_BUYER_SUPPRESSED, Seller.has_webhook_endpoints).where(Seller.id == bindparam("seller_id"))
-_IS_BUYER_SUPPRESSED = select(_BUYER_SUPPRESSED)
 
 
 def buyer_suppressed(session: Session, seller_id: str, buyer_email: str | None) -> bool:
     """Whether the address is on the seller's suppression list (a case's buyer changed)."""
     found = session.connection().execute(_IS_BUYER_SUPPRESSED, {"seller_id": seller_id, "buyer_email": buyer_email})
     return bool(found.scalar())
-
-
-def new_case_facts(session: Session, seller_id: str, buyer_email: str | None) -> tuple[bool, bool]:
-    """What a new case needs to know about its seller, in one query: whether the buyer's
-    address is on the seller's suppression list, and whether the seller has webhook endpoints."""
-    facts = session.connection().execute(_NEW_CASE_FACTS, {"seller_id": seller_id, "buyer_email": buyer_email})
-    buyer_suppressed, has_webhook_endpoints = facts.one()
-    return bool(buyer_suppressed), has_webhook_endpoints
 
 
 @cache
@@ -119,25 +109,47 @@ def _stored_columns() -> tuple[tuple[str, str], ...]:
     )
 
 
-_INSERT_CASE = insert(Case.__table__)
+class SellerFacts(NamedTuple):
+    """What a new case needs to know about its seller."""
+
+    buyer_suppressed: bool
+    has_webhook_endpoints: bool
+
+
+# Built once. The case's INSERT returns its seller's facts, read by subqueries in the same
+# statement, instead of a query of their own after it: one statement (on PostgreSQL one round
+# trip) less per new case. The subqueries take the seller and the address as parameters of
+# their own: SQLAlchemy does not correlate a RETURNING clause with the inserted row.
+_INSERT_CASE = insert(Case.__table__).returning(
+    exists().where(
+        Suppression.seller_id == bindparam("facts_seller_id"), Suppression.email == bindparam("facts_buyer_email")
+    ),
+    select(Seller.has_webhook_endpoints).where(Seller.id == bindparam("facts_seller_id")).scalar_subquery(),
+)
 _INSERT_TYPES = insert(CaseFeedbackType.__table__)
 
 
-def insert_new_case(session: Session, case: Case) -> None:
+def insert_new_case(session: Session, case: Case) -> SellerFacts:
     """Write a new case with two Core INSERTs (its row, its feedback type rows) instead of a
     unit-of-work flush or the ORM's bulk insert, whose bookkeeping cost more than the INSERTs;
     the object then joins the session as if it had been loaded. No default or mapper event
     runs: `case` must have every column set, its schedule columns included
     (deadlines.schedule_of): a column left unset would be read again after the commit, in a
-    transaction of its own."""
+    transaction of its own. Answers whether the buyer's address is on the seller's suppression
+    list and whether the seller has webhook endpoints."""
     values = inspect(case).dict
     unset = [key for key, _column in _stored_columns() if key not in values]
     if unset:
         raise ValueError(f"a new case must have every column set; unset: {', '.join(unset)}")
     connection = session.connection()
-    connection.execute(_INSERT_CASE, {column: values[key] for key, column in _stored_columns()})
+    row = {column: values[key] for key, column in _stored_columns()}
+    inserted = connection.execute(
+        _INSERT_CASE, row | {"facts_seller_id": case.seller_id, "facts_buyer_email": case.buyer_email}
+    )
+    buyer_suppressed, has_webhook_endpoints = inserted.one()
     type_rows = feedback_type_rows(case.id, case.seller_id, case.feedback_types_csv)
     if type_rows:
         connection.execute(_INSERT_TYPES, type_rows)
     make_transient_to_detached(case)
     session.add(case)
+    return SellerFacts(bool(buyer_suppressed), bool(has_webhook_endpoints))

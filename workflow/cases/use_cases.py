@@ -36,7 +36,6 @@ from workflow.cases.repository import (
     buyer_suppressed,
     case_rows,
     insert_new_case,
-    new_case_facts,
     require_sellers_case,
     sellers_case,
     sellers_case_row,
@@ -140,13 +139,12 @@ def open_case(session: Session, seller_id: str, draft: CaseDraft, settings: Sett
         classification.classify_new_case(case, draft.feedback_types, draft.asserted_grounds)
         case.sweep_at, case.next_notice_at = deadlines.schedule_of(case)
         try:
-            insert_new_case(session, case)
-            buyer_suppressed, has_webhook_endpoints = new_case_facts(session, seller_id, case.buyer_email)
-            events.know_endpoint_presence(session, seller_id, has_webhook_endpoints)
+            seller_facts = insert_new_case(session, case)
+            events.know_endpoint_presence(session, seller_id, seller_facts.has_webhook_endpoints)
             # A new case has no email yet; only the suppression list is asked.
             know_derived_columns(
                 case,
-                buyer_suppressed=buyer_suppressed,
+                buyer_suppressed=seller_facts.buyer_suppressed,
                 outreach_status=None,
                 outreach_error=None,
                 outreach_message_id=None,
