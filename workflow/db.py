@@ -58,6 +58,12 @@ def _utc_from_sqlite_text(text: str | None) -> datetime | None:
 
 
 BUSY_TIMEOUT_MS = 10_000
+# SQLite copies the WAL back into the database file, and syncs both, once the WAL holds this
+# many pages; the commit that crosses the mark does it. At SQLite's default of 1,000, a new case
+# (about 30 pages with its indexes) paid a checkpoint of 10-25 ms every 35 commits or so; at
+# 10,000 (a WAL of up to 40 MB) they come ten times less often, and a page written by many
+# commits in between (an index's last leaf) is copied once.
+WAL_CHECKPOINT_PAGES = 10_000
 
 # Execution option of a transaction that will write: on SQLite it begins IMMEDIATE.
 WRITE_LOCK = {"sqlite_write_lock": True}
@@ -81,6 +87,7 @@ def configure_engine(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
