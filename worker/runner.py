@@ -166,26 +166,28 @@ class Worker:
         if not batch.emails:
             return settled
         held = outbox.HeldClaim(session, OutboxMessage, batch.claim, [e.id for e in batch.emails], clock, self.settings)
-        try:
-            connection = mail.connect().__enter__()
-        except (OSError, smtplib.SMTPException) as error:
-            outcome = email.EmailOutcome(f"cannot reach the mail server: {_describe(error)}")
-            for message in batch.emails:
-                self._record_email(session, batch.claim, message, outcome, clock)
-        else:
+        # The outcomes are recorded on a connection of their own, held for the batch.
+        with db.engine.connect() as outcomes:
             try:
-                self._send_batch(session, connection, batch, held, clock)
-            finally:
+                connection = mail.connect().__enter__()
+            except (OSError, smtplib.SMTPException) as error:
+                outcome = email.EmailOutcome(f"cannot reach the mail server: {_describe(error)}")
+                for message in batch.emails:
+                    self._record_email(outcomes, batch.claim, message, outcome, clock)
+            else:
                 try:
-                    connection.__exit__(None, None, None)
-                except (OSError, smtplib.SMTPException):
-                    pass  # the server went away after the batch; every outcome is recorded already
+                    self._send_batch(session, outcomes, connection, batch, held, clock)
+                finally:
+                    try:
+                        connection.__exit__(None, None, None)
+                    except (OSError, smtplib.SMTPException):
+                        pass  # the server went away after the batch; every outcome is recorded already
         while email.apply_effects(session, clock.now(), self.settings, self.batch_size):
             pass
         return settled + len(batch.emails)
 
     def _send_batch(
-        self, session, connection, batch: email.EmailBatch, held: outbox.HeldClaim, clock: outbox.Clock
+        self, session, outcomes, connection, batch: email.EmailBatch, held: outbox.HeldClaim, clock: outbox.Clock
     ) -> None:
         """Send each message and record its outcome at once; apply effects now and then. The
         next message is rendered while the server answers the one before (on a second core,
@@ -206,7 +208,7 @@ class Worker:
             render(index)
             render(index + 1)
             outcome, connection_gone = self._send(connection, rendering.pop(index))
-            self._record_email(session, batch.claim, message, outcome, clock)
+            self._record_email(outcomes, batch.claim, message, outcome, clock)
             held.done(message.id)
             if connection_gone:
                 # Hand the rest back for the next pass to reconnect.
@@ -252,7 +254,7 @@ class Worker:
 
     def _record_email(
         self,
-        session,
+        outcomes,
         claim: outbox.Claim,
         message: email.ClaimedEmail,
         outcome: email.EmailOutcome,
@@ -261,11 +263,11 @@ class Worker:
         if outcome.error:
             log.warning("message %s not delivered: %s", message.id, outcome.error)
         try:
-            recorded = email.record_outcome(session, claim, message, outcome, clock.now(), self.settings)
+            recorded = email.record_outcome(outcomes, claim, message, outcome, clock.now(), self.settings)
         except Exception as error:  # noqa: BLE001 - poison: isolate the message, keep the batch
             log.exception("recording message %s failed; it is marked failed", message.id)
             recorded = outbox.mark_failed(
-                session, OutboxMessage, claim, message.id, f"recording the outcome failed: {error!r}"
+                outcomes, OutboxMessage, claim, message.id, f"recording the outcome failed: {error!r}"
             )
         if not recorded:
             log.warning(
@@ -363,7 +365,8 @@ class Worker:
             recorded = webhook.record_result(session, claim, request, result, clock.now())
         except Exception:  # noqa: BLE001 - poison: isolate the delivery, keep the batch
             log.exception("recording webhook delivery %s failed; it is marked failed", request.delivery_id)
-            outbox.mark_failed(session, WebhookDelivery, claim, request.delivery_id, None)
+            with db.engine.connect() as connection:
+                outbox.mark_failed(connection, WebhookDelivery, claim, request.delivery_id, None)
             return None
         if recorded is None:
             log.warning("webhook delivery %s: our claim lapsed and another worker holds it", request.delivery_id)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,6 +44,16 @@ def write_transaction(session: Session) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+@contextmanager
+def write_transaction_on(connection: Connection) -> Iterator[Connection]:
+    """write_transaction for a use case that writes Core statements on a connection its caller
+    holds, with no session: the worker records each email's outcome this way, on one
+    connection per batch, without the session's bookkeeping and a pool checkout per message.
+    A transaction already open on the connection is refused, as write_transaction refuses."""
+    with connection.execution_options(**WRITE_LOCK).begin():
+        yield connection
 
 
 @contextmanager

@@ -148,18 +148,19 @@ def test_a_worker_whose_claim_lapsed_cannot_record_over_the_new_holder(app, cont
         [mail] = first.emails
         held = outbox.HeldClaim(session, OutboxMessage, first.claim, [mail.id], outbox.Clock(later), settings)
         assert not held.still_ours(mail.id)  # renewing tells the first worker not to send
-        assert (
-            email_delivery.record_outcome(session, first.claim, mail, email_delivery.EmailOutcome(), later, settings)
-            is False
-        )
-        assert session.get(OutboxMessage, mail.id).status == "sending"
-        session.rollback()
-        assert (
-            email_delivery.record_outcome(session, second.claim, mail, email_delivery.EmailOutcome(), later, settings)
-            is True
-        )
-        assert session.get(OutboxMessage, mail.id).status == "sent"
-        session.rollback()
+        with db.engine.connect() as outcomes:
+            recorded = email_delivery.record_outcome(
+                outcomes, first.claim, mail, email_delivery.EmailOutcome(), later, settings
+            )
+            assert recorded is False
+            assert session.get(OutboxMessage, mail.id, populate_existing=True).status == "sending"
+            session.rollback()
+            recorded = email_delivery.record_outcome(
+                outcomes, second.claim, mail, email_delivery.EmailOutcome(), later, settings
+            )
+            assert recorded is True
+            assert session.get(OutboxMessage, mail.id, populate_existing=True).status == "sent"
+            session.rollback()
 
 
 def test_a_failed_email_can_be_retried_while_the_window_is_open(client, seller, other_seller, contacted, smtp, worker):

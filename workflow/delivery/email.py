@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
-from sqlalchemy import Select, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from workflow.cases.machine import CaseState
@@ -27,7 +27,7 @@ from workflow.errors import DomainError, NotFound
 from workflow.models import Case, MessageStatus, OutboxMessage
 from workflow.outreach.use_cases import suppress_within
 from workflow.settings import Settings
-from workflow.transactions import read_transaction, write_transaction
+from workflow.transactions import read_transaction, write_transaction, write_transaction_on
 from workflow.webhooks import events
 
 log = logging.getLogger(__name__)
@@ -133,16 +133,25 @@ def claim_due(session: Session, now: datetime, limit: int, settings: Settings) -
 
 
 def record_outcome(
-    session: Session, claim: outbox.Claim, email: ClaimedEmail, outcome: EmailOutcome, now: datetime, settings: Settings
+    connection: Connection,
+    claim: outbox.Claim,
+    email: ClaimedEmail,
+    outcome: EmailOutcome,
+    now: datetime,
+    settings: Settings,
 ) -> bool:
     """Write one message's outcome in its own transaction; False if the claim was lost.
 
     Accepted: `sent`. Refused for good (5xx), or no time left before the customer window
     closes: `failed` (a bounce also suppresses the address). Otherwise queued again after a
-    backoff, the last attempt just before the window closes."""
+    backoff, the last attempt just before the window closes.
+
+    It runs once per message between two sends, so it writes on a connection the worker holds
+    for the batch, with no session: that cost more than the write (the rare bounce borrows
+    one for the suppression)."""
     attempts = email.attempts + 1
-    record = partial(outbox.record, session, OutboxMessage, claim.id, email.id)
-    with write_transaction(session):
+    record = partial(outbox.record, connection, OutboxMessage, claim.id, email.id)
+    with write_transaction_on(connection):
         if outcome.error is None:
             return record(
                 status=MessageStatus.sent,
@@ -163,7 +172,8 @@ def record_outcome(
                 effects_pending=True,
             )
             if recorded and outcome.bounce:
-                suppress_within(session, email.seller_id, email.recipient, "bounce", now)
+                with Session(connection) as session:  # joins the transaction, leaves its end to us
+                    suppress_within(session, email.seller_id, email.recipient, "bounce", now)
             return recorded
         delay = outbox.backoff(attempts, settings.outbox_retry_base_seconds, settings.outbox_retry_max_seconds)
         return record(

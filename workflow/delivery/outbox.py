@@ -18,12 +18,12 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, or_, update
+from sqlalchemy import Connection, and_, bindparam, or_, update
 from sqlalchemy.orm import Session
 
 from workflow.models import MessageStatus, new_id
 from workflow.settings import Settings
-from workflow.transactions import write_transaction
+from workflow.transactions import write_transaction, write_transaction_on
 
 # The states the mechanism moves rows between; both channels' status enums have them.
 QUEUED, SENDING, FAILED = MessageStatus.queued, MessageStatus.sending, MessageStatus.failed
@@ -56,7 +56,7 @@ def take(row, claim: Claim) -> None:
 ERROR_LENGTH = 2000
 
 
-def record(session: Session, table, claim_id: str, row_id: str, **values) -> bool:
+def record(connection: Connection, table, claim_id: str, row_id: str, **values) -> bool:
     """Write one row's outcome, in the caller's transaction, if the claim is still ours.
     False if another worker took the row over (the write changed nothing). A Core statement
     built once per table and set of columns: this runs once per message, and building and
@@ -66,7 +66,7 @@ def record(session: Session, table, claim_id: str, row_id: str, **values) -> boo
         values["last_error"] = values["last_error"][:ERROR_LENGTH]
     statement = _record_statement(table, tuple(sorted(values)))
     parameters = {"row_id": row_id, "held_claim": claim_id} | {f"new_{name}": value for name, value in values.items()}
-    return session.connection().execute(statement, parameters).rowcount == 1
+    return connection.execute(statement, parameters).rowcount == 1
 
 
 @functools.cache
@@ -153,13 +153,13 @@ class HeldClaim:
         self.held.discard(row_id)
 
 
-def mark_failed(session: Session, table, claim: Claim, row_id: str, error: str | None) -> bool:
+def mark_failed(connection: Connection, table, claim: Claim, row_id: str, error: str | None) -> bool:
     """Last resort when recording an outcome raised: take the row out of the delivery loop,
     `failed` with the error, so it cannot stop the rest of the batch (poison isolation)."""
     values = {"status": FAILED} | ({"last_error": error} if error is not None else {})
     try:
-        with write_transaction(session):
-            return record(session, table, claim.id, row_id, **values)
+        with write_transaction_on(connection):
+            return record(connection, table, claim.id, row_id, **values)
     except Exception:  # noqa: BLE001 - the database itself is failing: the claim will lapse
         log.exception("marking %s failed did not work either; its claim will lapse and it is tried again", row_id)
         return False

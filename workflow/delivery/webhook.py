@@ -182,7 +182,7 @@ def record_result(
                 delay = min(max(delay, result.retry_after_seconds), MAX_RETRY_AFTER_SECONDS)
             values |= {"status": WebhookDeliveryStatus.queued, "next_attempt_at": now + timedelta(seconds=delay)}
     with write_transaction(session):
-        if not outbox.record(session, WebhookDelivery, claim.id, delivery_id, **values):
+        if not outbox.record(session.connection(), WebhookDelivery, claim.id, delivery_id, **values):
             return None
         session.connection().execute(
             _LOG_ATTEMPT,
