@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from workflow.cases.repository import require_sellers_case, sellers_case
@@ -56,13 +56,18 @@ def _overrides(session: Session, seller_id: str) -> dict[str, str]:
     return {template_key(row.name, row.language): row.source for row in rows}
 
 
+# Built once and run on the session's connection, without the ORM: contact_customer asks it
+# on every request, and building the query and going through the ORM cost more than the SQL.
+_SELLER_NAME_AND_OVERRIDES = (
+    select(Seller.name, TemplateOverride.name, TemplateOverride.language, TemplateOverride.source)
+    .outerjoin(TemplateOverride, TemplateOverride.seller_id == Seller.id)
+    .where(Seller.id == bindparam("seller_id"))
+)
+
+
 def _seller_name_and_overrides(session: Session, seller_id: str) -> tuple[str, dict[str, str]]:
     """What a removal request needs of the seller, in one query: the name and the overrides."""
-    rows = session.execute(
-        select(Seller.name, TemplateOverride.name, TemplateOverride.language, TemplateOverride.source)
-        .outerjoin(TemplateOverride, TemplateOverride.seller_id == Seller.id)
-        .where(Seller.id == seller_id)
-    ).all()
+    rows = session.connection().execute(_SELLER_NAME_AND_OVERRIDES, {"seller_id": seller_id}).all()
     overrides = {template_key(name, language): source for _, name, language, source in rows if name is not None}
     return rows[0][0], overrides
 
