@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import css_inline
@@ -128,7 +128,14 @@ def _builtin_environment(autoescape: bool) -> BoundedSandbox:
 
 
 def _text_environment(overrides: dict[str, str]) -> BoundedSandbox:
-    return _environment(overrides, False) if overrides else _builtin_environment(False)
+    return _overridden_environment(tuple(sorted(overrides.items()))) if overrides else _builtin_environment(False)
+
+
+# A seller's environment is kept while its overrides are unchanged (the key is their sources
+# themselves), so its templates compile once, not on every removal request.
+@lru_cache(maxsize=64)
+def _overridden_environment(overrides: tuple[tuple[str, str], ...]) -> BoundedSandbox:
+    return _environment(dict(overrides), False)
 
 
 def _one_line(text: str) -> str:
