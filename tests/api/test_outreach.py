@@ -148,6 +148,22 @@ def test_template_override_is_checked_used_and_private(client, seller, other_sel
     assert_problem(client.delete(path, headers=seller.headers), 404)
 
 
+def test_each_removal_request_uses_the_override_in_force_when_it_is_queued(client, seller, open_case):
+    path = "/v1/templates/subject/en"
+    subjects = []
+    for order_id, source in (
+        ("114-0000000-0000001", "About your order {{ order_id }}"),
+        ("114-0000000-0000002", "About order {{ order_id }}"),
+    ):
+        assert client.put(path, json={"source": source}, headers=seller.headers).status_code in (200, 201)
+        case = open_case(order_id=order_id, feedback_types=["product_review"])
+        event = {"event": "contact_customer"}
+        assert client.post(f"/v1/cases/{case['id']}/events", json=event, headers=seller.headers).status_code == 200
+        [queued] = messages(client, seller, case["id"])
+        subjects.append(queued["subject"].removesuffix(case["order_id"]))
+    assert subjects == ["About your order ", "About order "]
+
+
 def test_a_part_override_of_plain_text_is_refused_with_the_macros_to_write(client, seller):
     path = "/v1/templates/product/en"
     refused = assert_problem(client.put(path, json={"source": "We can help."}, headers=seller.headers), 422)
