@@ -175,11 +175,15 @@ def test_the_example_plugin_works_as_documented(tmp_path):
     )  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(200):
+        # The server loads the triage's models before it listens: seconds on a busy machine.
+        deadline = time.monotonic() + 90
+        while True:
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=1)
                 break
             except OSError:
+                assert server.poll() is None, server.stderr.read()
+                assert time.monotonic() < deadline, "the server did not answer within 90 s"
                 time.sleep(0.05)
         status, case = _call(base, "POST", "/v1/cases", token, case_body(feedback_types=["product_review"], buyer=None))
         assert status == 201, case
