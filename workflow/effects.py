@@ -1,11 +1,14 @@
 """What a case transition causes, in one table (cosmicpython's handler table, for
 python-statemachine listeners).
 
-Every transition gets a fresh instance of each built-in listener below, built from its
-TransitionContext; each one writes in the transition's transaction, so a refusal anywhere
-leaves nothing behind. Installed plug-ins (workflow/plugins.py) run after the built-in
-listeners. Once the machine has moved and every listener ran, `after_transition` queues the
-transition's webhook events.
+`BuiltInListeners` is that table: each of its methods is a moment of a transition, named as
+python-statemachine names it, and calls the roles that act then, in order. The roles live in
+their own modules; the table attaches them to the machine as ONE listener, since the machine
+looks up every callback name on every listener whenever it is built (a listener object of its
+own cost each role ~0.1 ms per transition). Each role writes in the transition's transaction,
+so a refusal anywhere leaves nothing behind. Installed plug-ins (workflow/plugins.py) are
+attached after it, as listeners of their own. Once the machine has moved and every listener
+ran, `after_transition` queues the transition's webhook events.
 
 What a *write* of a case causes is not here: its schedule columns (`sweep_at`,
 `next_notice_at`) are derived from the row itself on every insert and update, in
@@ -14,8 +17,6 @@ workflow/deadlines.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from workflow.cases.history import HistoryRecorder
 from workflow.cases.machine import TransitionContext
 from workflow.cases.removals import RemovalRequestRecorder
@@ -23,15 +24,34 @@ from workflow.models import Case
 from workflow.outreach.mailer import RemovalRequestMailer
 from workflow.webhooks import events
 
-ON_TRANSITION: tuple[Callable[[TransitionContext], object], ...] = (
-    HistoryRecorder,  # the case's history row
-    RemovalRequestMailer,  # contact_customer: render, check and queue the removal-request email
-    RemovalRequestRecorder,  # request_amazon_removal and Amazon's answer: the grounds claimed, the outcome
-)
 
+class BuiltInListeners:
+    """The product's own listeners, for one transition (or one batch of them). Only the
+    moments a role acts at are named: the machine resolves each name on every state or
+    transition it applies to, whenever it is built."""
 
-def transition_listeners(transition: TransitionContext) -> list[object]:
-    return [make(transition) for make in ON_TRANSITION]
+    def __init__(self, transition: TransitionContext) -> None:
+        self.history = HistoryRecorder(transition)
+        self.mailer = RemovalRequestMailer(transition)
+        self.removal_requests = RemovalRequestRecorder(transition)
+
+    def before_contact_customer(self, model: Case, action_taken: str | None = None) -> None:
+        # render, check and queue the removal-request email; a refusal stops the transition
+        self.mailer.before_contact_customer(model, action_taken)
+
+    def after_transition(self, event, source, target, model: Case, note: str | None = None) -> None:
+        # the case's history row
+        self.history.after_transition(event, source, target, model, note)
+
+    def after_request_amazon_removal(self, model: Case) -> None:
+        # the grounds the request claims
+        self.removal_requests.after_request_amazon_removal(model)
+
+    def after_amazon_removed_feedback(self, model: Case) -> None:
+        self.removal_requests.after_amazon_removed_feedback(model)
+
+    def after_amazon_declined(self, model: Case) -> None:
+        self.removal_requests.after_amazon_declined(model)
 
 
 def after_transition(transition: TransitionContext, case: Case, event: str, source: str, note: str | None) -> None:

@@ -14,10 +14,8 @@ from workflow.transactions import read_transaction
 
 
 class RemovalRequestRecorder:
-    """Machine listener: `request_amazon_removal` records the request and the grounds it claims;
-    Amazon's answer is recorded on the request it answers. Named after its events, not a
-    generic after_transition: the machine resolves each callback name on every transition it
-    applies to, whenever it is built."""
+    """`request_amazon_removal` records the request and the grounds it claims; Amazon's answer
+    is recorded on the request it answers (attached by workflow/effects.py)."""
 
     def __init__(self, transition: TransitionContext) -> None:
         self.session = transition.session

@@ -294,7 +294,7 @@ def _listeners(
     """The context of one transition (or one batch), and its listeners: the built-in ones, then
     the installed ones."""
     transition = TransitionContext(session, actor, settings, now)
-    return transition, [*effects.transition_listeners(transition), *(i.listener for i in settings.listeners)]
+    return transition, [effects.BuiltInListeners(transition), *(i.listener for i in settings.listeners)]
 
 
 @contextmanager
