@@ -39,9 +39,9 @@ class BuiltInListeners:
         # render, check and queue the removal-request email; a refusal stops the transition
         self.mailer.before_contact_customer(model, action_taken)
 
-    def after_transition(self, event, source, target, model: Case, note: str | None = None) -> None:
-        # the case's history row
-        self.history.after_transition(event, source, target, model, note)
+    def on_enter_state(self, event, source, target, model: Case, note: str | None = None) -> None:
+        # every transition enters one state: the case's history row
+        self.history.on_enter_state(event, source, target, model, note)
 
     def after_request_amazon_removal(self, model: Case) -> None:
         # the grounds the request claims

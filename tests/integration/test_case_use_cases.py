@@ -160,6 +160,41 @@ class RecordingListener:
         self.transitions.append((model.id, source.id, model.state))
 
 
+class HistoryReader:
+    """An installed listener that reads the case's history while the transition runs."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, list[str]]] = []
+
+    def _read(self, moment: str, session, model) -> None:
+        events = session.scalars(select(CaseTransition.event).where(CaseTransition.case_id == model.id))
+        self.seen.append((moment, list(events)))
+
+    def on_enter_state(self, session, model):
+        self._read("on_enter_state", session, model)
+
+    def after_transition(self, session, model):
+        self._read("after_transition", session, model)
+
+
+def test_an_installed_listener_sees_the_transitions_history_row(session, seller_id):
+    now = utcnow()
+    reader = HistoryReader()
+    settings = replace(SETTINGS, listeners=(InstalledListener("reader", reader),))
+    case = use_cases.open_case(session, seller_id, draft(), SETTINGS, now)
+    use_cases.fire_event(
+        session,
+        seller_id,
+        case.id,
+        "close",
+        actor="seller",
+        settings=settings,
+        now=now,
+        fields={"resolution": "resolved"},
+    )
+    assert reader.seen == [("on_enter_state", ["close"]), ("after_transition", ["close"])]
+
+
 def _load_for_update(session, case_ids):
     return list(session.scalars(select(Case).where(Case.id.in_(case_ids)).order_by(Case.id).with_for_update()))
 

@@ -11,14 +11,19 @@ from workflow.models import Case, CaseTransition
 
 
 class HistoryRecorder:
-    """Machine listener that writes each transition into the case's history, in its transaction."""
+    """Writes each transition into the case's history, in its transaction, as the case enters
+    its new state (workflow/effects.py attaches it): every transition of the case machine
+    enters exactly one state, and python-statemachine resolves `on_enter_state` on each of its
+    five states when a machine is built, `after_transition` on each of its sixteen transitions.
+    Installed listeners run after it, so their `on_enter_state` and `after_transition` see the
+    row already added."""
 
     def __init__(self, transition: TransitionContext) -> None:
         self.session = transition.session
         self.actor = transition.actor
         self.now = transition.now
 
-    def after_transition(self, event, source, target, model: Case, note: str | None = None) -> None:
+    def on_enter_state(self, event, source, target, model: Case, note: str | None = None) -> None:
         model.updated_at = self.now
         self.session.add(
             CaseTransition(
