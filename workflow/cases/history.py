@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from workflow.cases.machine import TransitionContext
 from workflow.models import Case, CaseTransition
+
+_INSERT_HISTORY = insert(CaseTransition.__table__)
 
 
 class HistoryRecorder:
@@ -25,16 +28,17 @@ class HistoryRecorder:
 
     def on_enter_state(self, event, source, target, model: Case, note: str | None = None) -> None:
         model.updated_at = self.now
-        self.session.add(
-            CaseTransition(
-                case_id=model.id,
-                event=str(event),
-                from_state=source.id,
-                to_state=target.id,
-                actor=self.actor,
-                note=note,
-                at=self.now,
-            )
+        self.session.connection().execute(
+            _INSERT_HISTORY,
+            {
+                "case_id": model.id,
+                "event": str(event),
+                "from_state": source.id,
+                "to_state": target.id,
+                "actor": self.actor,
+                "note": note,
+                "at": self.now,
+            },
         )
 
 

@@ -16,8 +16,7 @@ from functools import cache
 
 from sqlalchemy import Integer, Select, bindparam, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm import Session, make_transient, make_transient_to_detached
 from statemachine.exceptions import TransitionNotAllowed
 
 from workflow import deadlines, effects
@@ -251,6 +250,7 @@ def transition_within(
     except TransitionNotAllowed:
         reasons = refusal_reasons(case, event, now)
         raise EventRefused(f"{event} refused: " + "; ".join(reasons), reasons=reasons) from None
+    _write_transitioned(session, [case])
     effects.after_transition(transition, case, event, source, note)
 
 
@@ -282,7 +282,7 @@ def transition_each_within(
         except TransitionNotAllowed:
             continue
         moved.append((case, source))
-    _update_in_one_batch(session, [case for case, _ in moved])
+    _write_transitioned(session, [case for case, _ in moved])
     for case, source in moved:
         effects.after_transition(transition, case, event, source, note)
     return [case for case, _ in moved]
@@ -315,22 +315,25 @@ def _listener_failure_explained(settings: Settings, event: str, case: Case) -> I
 
 # What a transition changes in a case row: the machine's state and outcome, the history's
 # updated_at, and the schedule derived from them.
-_TRANSITION_COLUMNS = ("state", "outcome", "updated_at", "sweep_at", "next_notice_at")
+_TRANSITION_COLUMNS = frozenset(("state", "outcome", "updated_at", "sweep_at", "next_notice_at"))
 _UPDATE_CASE = update(Case.__table__).where(Case.__table__.c.id == bindparam("case_id"))
 
 
-def _update_in_one_batch(session: Session, cases: list[Case]) -> None:
-    """Write transitioned cases with one batched UPDATE instead of the ORM's one statement per
-    case (it never batches a versioned row): a round trip each on PostgreSQL. The caller holds
-    these rows locked since it read them, so the version check the ORM would add cannot fail;
-    the version is still raised. The values written become the objects' committed state, so
-    no later flush writes them again. A case whose transition changed anything else (an
-    installed listener, say) is left to the ORM's own flush."""
+def _write_transitioned(session: Session, cases: list[Case]) -> None:
+    """Write the rows of transitioned cases (one, or a worker's batch) with one Core UPDATE
+    instead of the ORM's unit of work, which costs more than the statement for one row and
+    sends one statement per versioned row of a batch: a round trip each on PostgreSQL. The
+    caller holds these rows locked since it read them, so the version check the ORM would add
+    cannot fail; the version is still raised. A case whose transition changed anything else
+    (an installed listener, say) is left to the ORM's own flush, and so is one the ORM wrote
+    already (an installed listener's query flushed it)."""
     batch = []
     for case in cases:
         case.sweep_at, case.next_notice_at = deadlines.schedule_of(case)
-        changed = {attribute.key for attribute in inspect(case).attrs if attribute.history.has_changes()}
-        if changed <= set(_TRANSITION_COLUMNS):
+        state = inspect(case)
+        # Assigned since loaded or last flushed (an attribute given its own value counts too).
+        touched = set(state.mapper.attrs.keys()).difference(state.unmodified)
+        if touched and touched <= _TRANSITION_COLUMNS:
             batch.append(case)
     if not batch:
         return
@@ -338,11 +341,21 @@ def _update_in_one_batch(session: Session, cases: list[Case]) -> None:
         {"case_id": case.id, "version": case.version + 1} | {key: getattr(case, key) for key in _TRANSITION_COLUMNS}
         for case in batch
     ]
-    with session.no_autoflush:  # an autoflush would write them one by one first
-        session.execute(_UPDATE_CASE, rows)
+    session.connection().execute(_UPDATE_CASE, rows)
     for case, row in zip(batch, rows, strict=True):
-        for key in (*_TRANSITION_COLUMNS, "version"):
-            set_committed_value(case, key, row[key])
+        case.version = row["version"]
+        _as_loaded(session, case)
+
+
+def _as_loaded(session: Session, case: Case) -> None:
+    """The case as it is now becomes its committed state, and the session no longer counts it
+    as changed: otherwise the next flush would compare each of a versioned row's forty
+    attributes to find nothing to write. SQLAlchemy's public way to do that: detach the case,
+    forget its identity, and attach it again as if it had just been loaded."""
+    session.expunge(case)
+    make_transient(case)
+    make_transient_to_detached(case)
+    session.add(case)
 
 
 def _check_event_fields(event: str, fields: dict[str, str]) -> None:
