@@ -4,11 +4,10 @@ python-statemachine listeners).
 `BuiltInListeners` is that table: each of its methods is a moment of a transition, named as
 python-statemachine names it, and calls the roles that act then, in order. The roles live in
 their own modules; the table attaches them to the machine as ONE listener, since the machine
-looks up every callback name on every listener whenever it is built (a listener object of its
-own cost each role ~0.1 ms per transition). Each role writes in the transition's transaction,
-so a refusal anywhere leaves nothing behind. Installed plug-ins (workflow/plugins.py) are
-attached after it, as listeners of their own. Once the machine has moved and every listener
-ran, `after_transition` queues the transition's webhook events.
+looks up every callback name on every listener whenever it is built. Each role writes in the
+transition's transaction, so a refusal anywhere leaves nothing behind. Installed plug-ins
+(workflow/plugins.py) are attached after it, as listeners of their own. Once the machine has
+moved and every listener ran, `after_transition` queues the transition's webhook events.
 
 What a *write* of a case causes is not here: its schedule columns (`sweep_at`,
 `next_notice_at`) are derived from the row itself on every insert and update, in
