@@ -238,6 +238,9 @@ def _apply_isolated_within(
             _apply_within(session, [message], {case.id: case}, now, settings)
     except Exception as error:  # noqa: BLE001 - poison: isolate the message, keep the group
         log.exception("recording the outcome of message %s failed; it is marked failed", message.id)
+        # The savepoint took back the case's row; the transition's writer left the row's new
+        # values in memory as if committed, so they are forgotten and read again when asked.
+        session.expire(case)
         message.status = MessageStatus.failed
         accepted = " after the mail server accepted it" if message.sent_at else ""
         message.last_error = f"recording the outcome{accepted} failed: {_describe(error)}"[: outbox.ERROR_LENGTH]
