@@ -1,8 +1,9 @@
 """The one transaction rule: each public use case is one transaction of its own.
 
 A use case that changes something opens `write_transaction`, one that only reads opens
-`read_transaction`; both refuse to start inside a transaction already open, so two use
-cases never share one by accident, and each leaves the session with no transaction open.
+`read_transaction` (or `read_connection`, when it reads with Core only); all refuse to start
+inside a transaction already open, so two use cases never share one by accident, and each
+leaves the session with no transaction open.
 
 Functions that run inside their caller's transaction say so: by a name ending in `_within`
 (`transition_within`, `suppress_within`, ...), or by living in a module that holds only such
@@ -17,7 +18,7 @@ use case rather than touching them (that would begin a transaction outside any u
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
@@ -57,21 +58,40 @@ def write_transaction_on(connection: Connection) -> Iterator[Connection]:
 
 
 @contextmanager
-def read_transaction(session: Session) -> Iterator[Session]:
-    """One reading use case, one snapshot. It ends with COMMIT, also when the use case refuses
-    (404): there is nothing to undo, and psycopg 3 drops its prepared statements on ROLLBACK."""
-    _refuse_nested(session)
-    session.begin()
+def _ending_with_commit(commit: Callable[[], None], rollback: Callable[[], None]) -> Iterator[None]:
+    """How a read ends: with COMMIT, also when the use case refuses (404): there is nothing to
+    undo, and psycopg 3 drops its prepared statements on ROLLBACK. Any other error rolls back."""
     try:
-        yield session
+        yield
     except DomainError:
-        session.commit()
+        commit()
         raise
     except BaseException:
-        session.rollback()
+        rollback()
         raise
     else:
-        session.commit()
+        commit()
+
+
+@contextmanager
+def read_transaction(session: Session) -> Iterator[Session]:
+    """One reading use case, one snapshot, read through the session."""
+    _refuse_nested(session)
+    session.begin()
+    with _ending_with_commit(session.commit, session.rollback):
+        yield session
+
+
+@contextmanager
+def read_connection(session: Session) -> Iterator[Connection]:
+    """One reading use case, one snapshot, read with Core on a connection of the session's
+    engine: it ends as read_transaction does, without the session's transaction bookkeeping
+    (about a sixth of reading one case). Nothing read here joins the session."""
+    _refuse_nested(session)
+    with session.get_bind().connect() as connection:
+        connection.begin()
+        with _ending_with_commit(connection.commit, connection.rollback):
+            yield connection
 
 
 def inserted_within(session: Session, row: object) -> bool:

@@ -7,7 +7,7 @@ from collections import namedtuple
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Select, and_, bindparam, exists, insert, inspect, select
+from sqlalchemy import Connection, Select, and_, bindparam, exists, insert, inspect, select
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from workflow.errors import NotFound
@@ -45,8 +45,8 @@ def sellers_case(session: Session, seller_id: str, case_id: str, *, for_update: 
 class CaseRow(CaseFacts, namedtuple("CaseColumns", Case.__mapper__.columns.keys())):
     """A case as the API's reads show it, read-only: every column of `Case` under the same
     name, the derived ones included, and the facts `Case` derives from them (CaseFacts), so the
-    representation and the guards take either. Read by a Core SELECT on the session's
-    connection: the ORM's object building and identity map cost more than the SQL."""
+    representation and the guards take either. Read by a Core SELECT in a read_connection:
+    the ORM's object building and identity map cost more than the SQL."""
 
     __slots__ = ()
 
@@ -56,18 +56,18 @@ CASE_ROWS: Select = select(*(column.label(key) for key, column in Case.__mapper_
 _SELLERS_CASE_ROW = CASE_ROWS.where(Case.id == bindparam("case_id"), Case.seller_id == bindparam("seller_id"))
 
 
-def sellers_case_row(session: Session, seller_id: str, case_id: str) -> CaseRow:
+def sellers_case_row(connection: Connection, seller_id: str, case_id: str) -> CaseRow:
     """The seller's case as CaseRow, for showing it."""
-    found = session.connection().execute(_SELLERS_CASE_ROW, {"case_id": case_id, "seller_id": seller_id})
+    found = connection.execute(_SELLERS_CASE_ROW, {"case_id": case_id, "seller_id": seller_id})
     row = found.one_or_none()
     if row is None:
         raise NotFound(f"no case {case_id!r}")
     return CaseRow._make(row)
 
 
-def case_rows(session: Session, query: Select, parameters: dict[str, object]) -> list[CaseRow]:
+def case_rows(connection: Connection, query: Select, parameters: dict[str, object]) -> list[CaseRow]:
     """The rows of a query built on CASE_ROWS, as CaseRow."""
-    return [CaseRow._make(row) for row in session.connection().execute(query, parameters)]
+    return [CaseRow._make(row) for row in connection.execute(query, parameters)]
 
 
 def require_sellers_case(session: Session, seller_id: str, case_id: str) -> None:

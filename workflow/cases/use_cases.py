@@ -45,7 +45,7 @@ from workflow.models import Case, CaseFeedbackType, CaseTransition, know_derived
 from workflow.plugins import ListenerFailed, failing_listener
 from workflow.policy import ORDER_ID_PATTERN
 from workflow.settings import Settings
-from workflow.transactions import read_transaction, write_transaction
+from workflow.transactions import read_connection, read_transaction, write_transaction
 from workflow.webhooks import events
 
 _ORDER_ID = re.compile(ORDER_ID_PATTERN)
@@ -370,8 +370,8 @@ def _check_event_fields(event: str, fields: dict[str, str]) -> None:
 
 
 def get_case(session: Session, seller_id: str, case_id: str) -> CaseRow:
-    with read_transaction(session):
-        return sellers_case_row(session, seller_id, case_id)
+    with read_connection(session) as connection:
+        return sellers_case_row(connection, seller_id, case_id)
 
 
 def case_history(session: Session, seller_id: str, case_id: str) -> list[CaseTransition]:
@@ -386,7 +386,7 @@ def list_cases(
     session: Session, seller_id: str, filters: CaseFilter, *, limit: int, after_id: str | None = None
 ) -> tuple[list[CaseRow], str | None]:
     """One page of the seller's cases in creation order, and the id to continue after (if any)."""
-    with read_transaction(session):
+    with read_connection(session) as connection:
         query = _page_query(
             after_id is not None,
             filters.state is not None,
@@ -401,7 +401,7 @@ def list_cases(
             "feedback_type": filters.feedback_type,
             "due_before": filters.due_before,
         }
-        cases = case_rows(session, query, parameters)
+        cases = case_rows(connection, query, parameters)
         if len(cases) > limit:
             return cases[:limit], cases[limit - 1].id
         return cases, None
