@@ -49,6 +49,7 @@ test-all: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/api_throughput.py
+	$(BIN)/python bench/request_cpu.py
 	$(BIN)/python bench/outbox_throughput.py
 	$(BIN)/python bench/sweep_scale.py
 	$(BIN)/python bench/list_filters.py
