@@ -17,11 +17,12 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.case_rows import case_row, insert_cases, scratch_database  # noqa: E402
+from bench.api_throughput import prepare_database  # noqa: E402
+from bench.case_rows import scratch_database  # noqa: E402
 
 EVENTS = {
     "close": {"event": "close", "resolution": "resolved"},
@@ -61,28 +62,13 @@ def main() -> None:
     per_event = warm_up + args.requests * args.blocks
 
     with scratch_database(args.database_url) as database_url:
-        os.environ["DATABASE_URL"] = database_url
-        from flask_migrate import upgrade
-
+        token, ids = prepare_database(database_url, {"cases": args.cases} | {event: per_event for event in EVENTS})
         from api import create_app
         from api.extensions import db
         from bench.bare_flask import app as bare_app
-        from workflow.accounts import create_seller
-        from workflow.clock import utcnow
 
         app = create_app()
-        with app.app_context():
-            upgrade()
-            seller, token = create_seller(db.session(), "Benchmark Seller")
-            now = utcnow()
-            published = now - timedelta(days=2)
-            rows = [case_row(seller.id, n, published, now) for n in range(args.cases + per_event * len(EVENTS))]
-            with db.session.begin():
-                insert_cases(db.session, rows)
-            db.session.remove()
-        ids = [row["id"] for row in rows]
-        pools = {event: ids[args.cases + i * per_event :][:per_event] for i, event in enumerate(EVENTS)}
-        published_on = (now - timedelta(days=3)).date().isoformat()
+        published_on = (date.today() - timedelta(days=3)).isoformat()
 
         client = app.test_client()
         bare = bare_app.test_client()
@@ -95,7 +81,7 @@ def main() -> None:
         endpoints: dict[str, Callable[[int], object]] = {
             "bare Flask": lambda i: ok(bare.get("/")),
             "GET /healthz": lambda i: ok(client.get("/healthz")),
-            "GET /v1/cases/{id}": lambda i: ok(client.get(f"/v1/cases/{ids[i % 1000]}", headers=auth)),
+            "GET /v1/cases/{id}": lambda i: ok(client.get(f"/v1/cases/{ids['cases'][i % 1000]}", headers=auth)),
             "GET /v1/cases?limit=50": lambda i: ok(client.get("/v1/cases?limit=50", headers=auth)),
             "POST /v1/cases": lambda i: ok(
                 client.post(
@@ -114,7 +100,7 @@ def main() -> None:
         }
         for event, body in EVENTS.items():
             endpoints[f"POST .../events {event}"] = lambda i, event=event, body=body: ok(
-                client.post(f"/v1/cases/{pools[event][i]}/events", headers=auth, json=body)
+                client.post(f"/v1/cases/{ids[event][i]}/events", headers=auth, json=body)
             )
 
         database = "PostgreSQL" if args.database_url else "SQLite"
