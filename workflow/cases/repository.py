@@ -86,10 +86,13 @@ def typed_as(seller_id: str, feedback_type: str):
     )
 
 
+def _on_suppression_list(seller_id, buyer_email):
+    """Whether the address is on the seller's suppression list, as an EXISTS of the two."""
+    return exists().where(Suppression.seller_id == seller_id, Suppression.email == buyer_email)
+
+
 # Built once, as the case's SELECT above.
-_IS_BUYER_SUPPRESSED = select(
-    exists().where(Suppression.seller_id == bindparam("seller_id"), Suppression.email == bindparam("buyer_email"))
-)
+_IS_BUYER_SUPPRESSED = select(_on_suppression_list(bindparam("seller_id"), bindparam("buyer_email")))
 
 
 def buyer_suppressed(session: Session, seller_id: str, buyer_email: str | None) -> bool:
@@ -121,9 +124,7 @@ class SellerFacts(NamedTuple):
 # trip) less per new case. The subqueries take the seller and the address as parameters of
 # their own: SQLAlchemy does not correlate a RETURNING clause with the inserted row.
 _INSERT_CASE = insert(Case.__table__).returning(
-    exists().where(
-        Suppression.seller_id == bindparam("facts_seller_id"), Suppression.email == bindparam("facts_buyer_email")
-    ),
+    _on_suppression_list(bindparam("facts_seller_id"), bindparam("facts_buyer_email")),
     select(Seller.has_webhook_endpoints).where(Seller.id == bindparam("facts_seller_id")).scalar_subquery(),
 )
 _INSERT_TYPES = insert(CaseFeedbackType.__table__)
